@@ -1,0 +1,270 @@
+"""The browser stage: find or provision Chromium, launch it, load one page. The only Playwright user.
+
+Top-level navigations go through a route handler so that the crawl decides every hop: a redirect
+out of scope is never followed, redirect loops are cut, and non-HTML documents are never rendered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Playwright, async_playwright
+
+from audit import TOOL_NAME, __version__
+from audit.errors import BrowserUnavailable
+
+ENV_BROWSER = "KAIKILLE_BROWSER"
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Without these Chromium tries to reach Google's services, which a closed network refuses.
+QUIET_ARGS = (
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
+MAX_REDIRECTS = 10
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def launch_args() -> list[str]:
+    args = list(QUIET_ARGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium refuses to start its sandbox as root
+    return args
+
+
+def _playwright_chromium() -> str | None:
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            path = pw.chromium.executable_path
+    except Exception:  # the driver itself is missing or broken: no Playwright browser then
+        return None
+    return path if path and os.path.isfile(path) else None
+
+
+def find_chromium(explicit: str | None = None, env_value: str | None = None) -> tuple[str, str] | None:
+    """(path, where it came from), trying: explicit path, $KAIKILLE_BROWSER, Playwright's, the system's."""
+    for chosen, label in ((explicit, "--browser-path"), (env_value, ENV_BROWSER)):
+        if chosen:
+            path = shutil.which(chosen) or (chosen if os.path.isfile(chosen) else None)
+            if not path:
+                raise BrowserUnavailable(f"{label} names {chosen!r}, which is not an executable file")
+            return path, label
+    if own := _playwright_chromium():
+        return own, "Playwright's Chromium"
+    for name in SYSTEM_NAMES:
+        if found := shutil.which(name):
+            return found, "system Chromium"
+    return None
+
+
+INSTALL_HELP = (
+    "No Chromium found. Install one of: Playwright's own (`python -m playwright install chromium`), "
+    "Debian/Ubuntu's (`apt-get install chromium`), or point --browser-path / $KAIKILLE_BROWSER at a "
+    "Chromium or Chrome executable."
+)
+
+
+def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
+    """Find Chromium, else install Playwright's, else (root on Debian) apt-get install chromium."""
+    if found := find_chromium():
+        return found
+    steps: list[list[str]] = [[sys.executable, "-m", "playwright", "install", "chromium"]]
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        steps += [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]]
+    for step in steps:
+        log("trying: " + " ".join(step))
+        try:
+            subprocess.run(step, check=False, timeout=900, stdin=subprocess.DEVNULL,
+                           env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            log(f"failed: {exc}")
+        if found := find_chromium():
+            return found
+    raise BrowserUnavailable(INSTALL_HELP)
+
+
+@dataclass
+class Visit:
+    """What loading one URL gave: either a rendered HTML page (analysis set) or a reason it was not."""
+
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    title: str = ""
+    redirects: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    error: str | None = None
+    skip_reason: str | None = None  # not an error: the URL is not a page to audit (not HTML, out of scope)
+    analysis: Any = None
+
+
+class BrowserSession:
+    """One Chromium and one context for a whole run; pages are opened and closed per URL."""
+
+    def __init__(self, executable: str, timeout_s: float) -> None:
+        self.executable = executable
+        self.timeout_ms = timeout_s * 1000
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
+        self._context: BrowserContext | None = None
+        self._lock = asyncio.Lock()
+        self.version = ""
+        self.user_agent = ""
+
+    async def __aenter__(self) -> BrowserSession:
+        self._pw = await async_playwright().start()
+        await self._launch()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._browser is not None:
+            await self._browser.close()
+        if self._pw is not None:
+            await self._pw.stop()
+
+    async def _launch(self) -> None:
+        assert self._pw is not None
+        try:
+            self._browser = await self._pw.chromium.launch(executable_path=self.executable, args=launch_args())
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {first}") from exc
+        self.version = self._browser.version
+        probe = await self._browser.new_page()
+        default_ua = await probe.evaluate("navigator.userAgent")
+        await probe.close()
+        self.user_agent = f"{default_ua.replace('HeadlessChrome', 'Chrome')} {TOOL_NAME}/{__version__} (accessibility audit)"
+        # bypass_csp: pages whose Content-Security-Policy forbids injected scripts are still audited.
+        self._context = await self._browser.new_context(bypass_csp=True, user_agent=self.user_agent)
+
+    async def _ensure_browser(self) -> BrowserContext:
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                await self._launch()  # the browser crashed: start a fresh one and go on
+            assert self._context is not None
+            return self._context
+
+    async def visit(
+        self,
+        url: str,
+        allowed: Callable[[str], str | None],
+        analyze: Callable[[Any], Awaitable[Any]],
+    ) -> Visit:
+        """Load ``url``, following redirects only while they stay in scope, then ``analyze(page)``.
+
+        ``allowed(url)`` returns None for a redirect target the crawl accepts, else the reason not.
+        Every hop is our own navigation: the browser is never left to follow a redirect by itself.
+        """
+        visit = Visit(url=url)
+        context = await self._ensure_browser()
+        hop: dict[str, str | None] = {"target": url, "redirect": None}
+
+        async def route_document(route: Any, request: Any) -> None:
+            if not request.is_navigation_request() or request.frame.parent_frame is not None:
+                await route.fallback()
+                return
+            if request.url != hop["target"]:  # the page tries to go elsewhere by itself: stay put
+                await route.abort("blockedbyclient")
+                return
+            try:
+                response = await route.fetch(max_redirects=0, timeout=self.timeout_ms)
+            except PlaywrightError as exc:
+                visit.error = _first_line(exc)
+                await route.abort("failed")
+                return
+            location = response.headers.get("location")
+            if 300 <= response.status < 400 and location:
+                hop["redirect"] = urljoin(request.url, location)
+                await route.abort("blockedbyclient")
+                return
+            visit.status = response.status
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            if content_type and content_type not in HTML_TYPES:
+                visit.skip_reason = f"not HTML ({content_type})"
+                await route.abort("blockedbyclient")
+                return
+            await route.fulfill(response=response)
+
+        pages: list[Any] = []
+
+        async def open_page() -> Any:
+            # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
+            page = await context.new_page()
+            pages.append(page)
+            await page.route("**/*", route_document)
+            return page
+
+        try:
+            await asyncio.wait_for(self._load(open_page, visit, hop, allowed, analyze), self.timeout_ms / 1000)
+        except asyncio.TimeoutError:
+            visit.error = visit.error or f"timed out after {self.timeout_ms / 1000:g} s"
+        except PlaywrightError as exc:
+            if not (visit.error or visit.skip_reason):
+                visit.error = _first_line(exc)
+        finally:
+            for page in pages:
+                try:
+                    await page.close()
+                except PlaywrightError:
+                    pass  # the page or the browser is gone already
+        return visit
+
+    async def _load(
+        self,
+        open_page: Callable[[], Awaitable[Any]],
+        visit: Visit,
+        hop: dict[str, str | None],
+        allowed: Callable[[str], str | None],
+        analyze: Callable[[Any], Awaitable[Any]],
+    ) -> None:
+        while True:
+            hop["redirect"] = None
+            page = await open_page()
+            try:
+                await page.goto(hop["target"], wait_until="load", timeout=self.timeout_ms)
+            except PlaywrightError:
+                if visit.error or visit.skip_reason or hop["redirect"] is None:
+                    raise
+            target = hop["redirect"]
+            if target is None:
+                break
+            visit.redirects.append(str(hop["target"]))
+            if target in visit.redirects or len(visit.redirects) > MAX_REDIRECTS:
+                visit.error = f"redirect loop or more than {MAX_REDIRECTS} redirects (at {target})"
+                return
+            if reason := allowed(target):
+                visit.skip_reason = f"redirects {reason}: {target}"
+                return
+            hop["target"] = target
+        visit.final_url = page.url
+        if visit.status is not None and visit.status >= 400:
+            visit.error = f"HTTP {visit.status}"
+            return
+        try:  # give client-side rendering a moment to settle, without waiting forever
+            await page.wait_for_load_state("networkidle", timeout=min(3000, self.timeout_ms))
+        except PlaywrightError:
+            pass
+        visit.title = await page.title()
+        visit.links = await page.evaluate(
+            "() => Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href)"
+        )
+        visit.analysis = await analyze(page)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else type(exc).__name__
+    return line.removeprefix("Error: ").strip()

@@ -1,0 +1,197 @@
+"""The kaikille command line: parse, call one library function, print, set the exit code.
+
+Exit codes: 0 passed, 1 violations over the --fail-on threshold that are not in the baseline,
+2 usage or configuration error, 3 the audit itself could not run (no browser, no page loaded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from audit import __version__
+from audit.config import OPTIONS, AuditConfig, build_config, find_config_file, read_config_file
+from audit.errors import KaikilleError, UsageError
+from audit.model import AuditReport, PageResult, Skipped
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: message and exit 2, no traceback
+        self.print_usage(sys.stderr)
+        print(f"kaikille: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _add_audit_options(parser: argparse.ArgumentParser) -> None:
+    for option in OPTIONS:
+        flag = f"--{option.name}"
+        if option.kind == "bool":
+            parser.add_argument(flag, action="store_true", default=None, help=option.help)
+        elif option.kind == "list":
+            parser.add_argument(flag, action="append", default=None, metavar=option.metavar,
+                                choices=option.choices or None, help=option.help)
+        else:
+            parser.add_argument(flag, type=int if option.kind == "int" else str, default=None,
+                                choices=option.choices or None, metavar=option.metavar, help=option.help)
+    parser.add_argument("--config", metavar="FILE", help="config file (default: ./kaikille.toml, or [tool.kaikille.audit] in ./pyproject.toml)")
+    parser.add_argument("--quiet", action="store_true", help="no progress output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kaikille", description="kaikille: accessibility audits, statements and digital-help locator.")
+    parser.add_argument("--version", action="version", version=f"kaikille {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    audit = sub.add_parser("audit", help="crawl sites and audit every page with axe-core")
+    audit.add_argument("urls", nargs="*", metavar="URL", help="start URLs (besides --sites and the config file)")
+    _add_audit_options(audit)
+
+    demo = sub.add_parser("demo", help="serve the bundled demo site on 127.0.0.1 and audit it")
+    demo.add_argument("--out", default="kaikille-report", metavar="DIR", help="folder for the reports")
+    demo.add_argument("--browser-path", metavar="FILE", help="Chromium executable")
+    demo.add_argument("--quiet", action="store_true", help="no progress output")
+
+    baseline = sub.add_parser("baseline", help="write a baseline file from a results.json")
+    baseline.add_argument("results", metavar="RESULTS", help="a results.json written by kaikille audit")
+    baseline.add_argument("-o", "--output", required=True, metavar="FILE", help="baseline file to write")
+
+    browser = sub.add_parser("browser", help="show which Chromium kaikille uses; --install provisions one")
+    browser.add_argument("--install", action="store_true", help="install Chromium if none is found")
+    return parser
+
+
+class _Progress:
+    """A bar on a terminal; plain lines elsewhere (CI logs)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.count = 0
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit="page", file=sys.stderr, desc="auditing")
+
+    def __call__(self, item: PageResult | Skipped) -> None:
+        if self.quiet or isinstance(item, Skipped):
+            return
+        self.count += 1
+        state = f"error: {item.error}" if item.error else f"{len(item.violations)} rule(s) violated"
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix_str(item.url[-50:])
+        else:
+            print(f"[{self.count}] {item.url} — {state}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _flag_settings(args: argparse.Namespace) -> dict[str, Any]:
+    settings = {o.attr: getattr(args, o.attr) for o in OPTIONS}
+    for option in OPTIONS:
+        if option.kind == "list" and settings[option.attr] is not None:
+            settings[option.attr] = tuple(settings[option.attr])
+    if args.urls:
+        settings["urls"] = tuple(args.urls)
+    return settings
+
+
+def _load_config(args: argparse.Namespace) -> AuditConfig:
+    path = Path(args.config) if args.config else find_config_file(Path.cwd())
+    file_settings = read_config_file(path) if path else {}
+    return build_config(file_settings, _flag_settings(args))
+
+
+def _summarize(outcome: Any) -> int:
+    totals = outcome.report.totals()
+    print(f"Audited {totals['pages_audited']} of {totals['pages']} page(s); {totals['pages_with_errors']} not audited; "
+          f"{totals['skipped']} URL(s) skipped.")
+    print(f"Violations: {totals['violations']} element(s) in {totals['groups']} group(s); needs review: {totals['needs_review']}.")
+    for name, path in outcome.written.items():
+        print(f"  {name:9} {path}")
+    if outcome.nothing_audited:
+        print("kaikille: no page could be audited (see the errors in the reports)", file=sys.stderr)
+        return EXIT_FAILED
+    if not outcome.gate.passed:
+        print(f"FAILED: {len(outcome.gate.failing)} new violation(s) at impact '{outcome.gate.fail_on}' or above.")
+        return EXIT_FINDINGS
+    print("PASSED")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from audit.run import audit
+
+    config = _load_config(args)
+    progress = _Progress(args.quiet)
+    try:
+        outcome = audit(config, progress, env_browser=os.environ.get("KAIKILLE_BROWSER"))
+    finally:
+        progress.close()
+    return _summarize(outcome)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from audit.demo import run_demo
+
+    progress = _Progress(args.quiet)
+    try:
+        outcome = run_demo(args.out, args.browser_path, os.environ.get("KAIKILLE_BROWSER"), progress)
+    finally:
+        progress.close()
+    code = _summarize(outcome)
+    print(f"Open {Path(outcome.written['html']).resolve()} in a browser to read the report.")
+    return EXIT_FAILED if code == EXIT_FAILED else EXIT_OK
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    from audit.crawl import iso, utc_now
+    from audit.gate import write_baseline
+
+    try:
+        report = AuditReport.from_dict(json.loads(Path(args.results).read_text("utf-8")))
+    except FileNotFoundError:
+        raise UsageError(f"{args.results}: results file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise UsageError(f"{args.results}: not a kaikille results file ({exc})") from exc
+    write_baseline(report, args.output, iso(utc_now()))
+    print(f"Wrote {len(report.issues())} violation(s) to {args.output}")
+    return EXIT_OK
+
+
+def cmd_browser(args: argparse.Namespace) -> int:
+    from audit.browser import INSTALL_HELP, find_chromium, provision
+
+    if args.install:
+        path, source = provision(lambda m: print(m, file=sys.stderr))
+    else:
+        found = find_chromium(None, os.environ.get("KAIKILLE_BROWSER"))
+        if found is None:
+            print(f"kaikille: {INSTALL_HELP}", file=sys.stderr)
+            return EXIT_FAILED
+        path, source = found
+    print(f"{path} ({source})")
+    return EXIT_OK
+
+
+COMMANDS = {"audit": cmd_audit, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KaikilleError as exc:
+        print(f"kaikille: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("kaikille: interrupted", file=sys.stderr)
+        return 130

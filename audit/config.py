@@ -1,0 +1,177 @@
+"""Audit settings: one table of options shared by the CLI and the config file.
+
+Precedence: built-in defaults < config file (``kaikille.toml`` [audit], or ``[tool.kaikille.audit]``
+in ``pyproject.toml``) < command-line flags. Per-site options in the URL list win for their site.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from audit.errors import UsageError
+from audit.model import IMPACTS
+from audit.standards import STANDARD_TAGS
+from audit.urls import SCOPE_MODES
+
+FORMATS = ("json", "junit", "sarif", "html", "markdown")
+FAIL_ON = (*IMPACTS, "none")
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str  # the flag without '--', and the config key
+    kind: str  # int | str | bool | list | choice
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+    metavar: str | None = None
+
+    @property
+    def attr(self) -> str:
+        return self.name.replace("-", "_")
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("sites", "str", None, "file with one start URL a line (default: none; see sites.txt)", metavar="FILE"),
+    Option("max-pages", "int", 50, "pages to audit per site at most", metavar="N"),
+    Option("max-depth", "int", 5, "link depth from the start URL at most (0 = start page only)", metavar="N"),
+    Option("scope", "choice", "host", "which URLs belong to a site", SCOPE_MODES),
+    Option("allow", "list", (), "with --scope allow-list: further host names (repeatable)", metavar="HOST"),
+    Option("include", "list", (), "audit only URLs matching this regular expression (repeatable)", metavar="REGEX"),
+    Option("exclude", "list", (), "skip URLs matching this regular expression (repeatable)", metavar="REGEX"),
+    Option("ignore-robots", "bool", False, "do not obey robots.txt (only for your own sites)"),
+    Option("no-sitemaps", "bool", False, "do not read sitemap.xml or robots.txt Sitemap lines"),
+    Option("standard", "choice", "wcag21aa", "axe rule tags to run (wcag21aa: what EN 301 549 requires)", tuple(STANDARD_TAGS)),
+    Option("best-practice", "bool", False, "also run axe's best-practice rules"),
+    Option("rule", "list", (), "also run this axe rule (repeatable)", metavar="ID"),
+    Option("disable-rule", "list", (), "do not run this axe rule (repeatable)", metavar="ID"),
+    Option("axe-script", "str", None, "use this axe.min.js instead of the bundled axe-core", metavar="FILE"),
+    Option("fail-on", "choice", "serious", "lowest impact that fails the run ('none': never fail)", FAIL_ON),
+    Option("baseline", "str", None, "accepted findings: only findings not in it fail the run", metavar="FILE"),
+    Option("write-baseline", "str", None, "write this run's violations as a baseline file", metavar="FILE"),
+    Option("out", "str", "kaikille-report", "folder for the reports", metavar="DIR"),
+    Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
+    Option("concurrency", "int", 4, "pages audited at the same time", metavar="N"),
+    Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N"),
+    Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S"),
+    Option("browser-path", "str", None, "Chromium executable (else $KAIKILLE_BROWSER, Playwright's, the system's)", metavar="FILE"),
+)
+OPTION_BY_ATTR = {o.attr: o for o in OPTIONS}
+
+
+@dataclass(frozen=True)
+class AuditConfig:
+    urls: tuple[str, ...] = ()
+    sites: str | None = None
+    max_pages: int = 50
+    max_depth: int = 5
+    scope: str = "host"
+    allow: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    ignore_robots: bool = False
+    no_sitemaps: bool = False
+    standard: str = "wcag21aa"
+    best_practice: bool = False
+    rule: tuple[str, ...] = ()
+    disable_rule: tuple[str, ...] = ()
+    axe_script: str | None = None
+    fail_on: str = "serious"
+    baseline: str | None = None
+    write_baseline: str | None = None
+    out: str = "kaikille-report"
+    format: tuple[str, ...] = FORMATS
+    concurrency: int = 4
+    per_host: int = 4
+    timeout: int = 30
+    browser_path: str | None = None
+
+    def public(self) -> dict[str, Any]:
+        """The settings worth recording in a results file."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("browser_path",)}
+
+
+def _coerce(option: Option, value: Any, where: str) -> Any:
+    def bad(expected: str) -> UsageError:
+        return UsageError(f"{where}: '{option.name}' must be {expected}, got {value!r}")
+
+    if option.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if option.name == "max-depth" else 1):
+            raise bad("a whole number" + ("" if option.name == "max-depth" else " above 0"))
+        return value
+    if option.kind == "bool":
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if option.kind == "list":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, (list, tuple)) or not all(isinstance(i, str) for i in items):
+            raise bad("a string or a list of strings")
+        if option.choices and (unknown := [i for i in items if i not in option.choices]):
+            raise UsageError(f"{where}: '{option.name}' has unknown value(s) {', '.join(unknown)}; choose from {', '.join(option.choices)}")
+        return tuple(items)
+    if not isinstance(value, str):
+        raise bad("a string")
+    if option.kind == "choice" and value not in option.choices:
+        raise UsageError(f"{where}: '{option.name}' must be one of {', '.join(option.choices)}, got {value!r}")
+    return value
+
+
+def find_config_file(cwd: Path) -> Path | None:
+    if (cwd / "kaikille.toml").is_file():
+        return cwd / "kaikille.toml"
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None  # not ours to judge; an explicit --config would report it
+        if "audit" in data.get("tool", {}).get("kaikille", {}):
+            return pyproject
+    return None
+
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """Settings from a config file, validated against the option table; paths resolved against it."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read config file ({exc})") from exc
+    table = data.get("tool", {}).get("kaikille", {}).get("audit") if path.name == "pyproject.toml" else data.get("audit")
+    section = "[tool.kaikille.audit]" if path.name == "pyproject.toml" else "[audit]"
+    if table is None:
+        raise UsageError(f"{path}: no {section} table")
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: {section} must be a table")
+    settings: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"{path} {section}"
+        if key == "urls":
+            settings["urls"] = _coerce(Option("urls", "list", (), ""), value, where)
+            continue
+        option = OPTION_BY_ATTR.get(key.replace("-", "_"))
+        if option is None:
+            raise UsageError(f"{where}: unknown setting '{key}' (settings are the audit command's long options)")
+        value = _coerce(option, value, where)
+        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path"):
+            value = str((path.parent / os.path.expanduser(value)))
+        settings[option.attr] = value
+    return settings
+
+
+def build_config(file_settings: dict[str, Any], flag_settings: dict[str, Any]) -> AuditConfig:
+    """defaults < config file < flags. Flags that were not given are absent from flag_settings."""
+    merged = {**file_settings, **{k: v for k, v in flag_settings.items() if v is not None}}
+    for key, value in merged.items():
+        option = OPTION_BY_ATTR.get(key)
+        if option is not None and option.kind == "int":
+            _coerce(option, value, "command line")
+    return AuditConfig(**merged)

@@ -1,0 +1,16 @@
+"""The embedded demo: serve the bundled demo site on 127.0.0.1 and audit it with default settings."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from audit.config import AuditConfig
+from audit.crawl import Progress
+from audit.localsite import serve
+from audit.run import Outcome, audit
+
+
+def run_demo(out: str, browser_path: str | None, env_browser: str | None, on_result: Progress | None = None) -> Outcome:
+    with resources.as_file(resources.files("audit").joinpath("demo_site")) as folder, serve(folder) as base:
+        config = AuditConfig(urls=(base,), out=out, browser_path=browser_path)
+        return audit(config, on_result, env_browser=env_browser)

@@ -1,0 +1,33 @@
+"""A self-contained, accessible HTML report. Jinja2 autoescaping escapes every piece of page content."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from audit.gate import GateResult
+from audit.model import IMPACTS, AuditReport, fingerprint
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("audit", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["fingerprint"] = fingerprint
+    return env
+
+
+def render(report: AuditReport, gate: GateResult) -> str:
+    return _env().get_template("report.html.j2").render(
+        report=report,
+        meta=report.meta,
+        totals=report.totals(),
+        groups=report.groups(),
+        gate=gate,
+        impacts=tuple(reversed(IMPACTS)),
+    )

@@ -1,0 +1,57 @@
+"""Standards knowledge as data: WCAG success criteria, levels and EN 301 549 clauses.
+
+The table lives in ``data/wcag_criteria.json``; this module reads it once and offers the
+one function that turns axe-core tags into success criteria.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Tag sets for rule selection. The default is what Finnish law requires: WCAG 2.1 A and AA.
+STANDARD_TAGS: dict[str, tuple[str, ...]] = {
+    "wcag21aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"),
+    "wcag22aa": ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"),
+    "wcag2aa": ("wcag2a", "wcag2aa"),
+}
+BEST_PRACTICE_TAG = "best-practice"
+
+_SC_TAG = re.compile(r"^wcag(\d)(\d)(\d{1,2})$")
+
+
+@dataclass(frozen=True, order=True)
+class Criterion:
+    """A WCAG success criterion, e.g. 1.4.3 Contrast (Minimum), level AA, EN 301 549 9.1.4.3."""
+
+    sc: str
+    handle: str
+    level: str
+    en_301_549: str | None
+
+
+@cache
+def criteria_table() -> dict[str, Criterion]:
+    raw = json.loads(resources.files("audit").joinpath("data/wcag_criteria.json").read_text("utf-8"))
+    return {
+        row["sc"]: Criterion(row["sc"], row["handle_en"], row["level"], row["en_301_549"])
+        for row in raw["success_criteria"]
+    }
+
+
+def criterion_from_tag(tag: str) -> Criterion | None:
+    """``wcag143`` -> 1.4.3 Contrast (Minimum); ``wcag2aa`` and non-WCAG tags -> None."""
+    match = _SC_TAG.match(tag)
+    if not match:
+        return None
+    number = ".".join(match.groups())
+    known = criteria_table().get(number)
+    return known or Criterion(number, "", "", None)
+
+
+def criteria_from_tags(tags: list[str] | tuple[str, ...]) -> tuple[Criterion, ...]:
+    found = {c for c in (criterion_from_tag(t) for t in tags) if c is not None}
+    return tuple(sorted(found, key=lambda c: tuple(int(p) for p in c.sc.split("."))))

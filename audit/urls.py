@@ -1,0 +1,90 @@
+"""URL normalisation, fingerprints for de-duplication, and crawl scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import tldextract
+
+TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid"}
+)
+SCOPE_MODES = ("host", "domain", "allow-list")
+
+
+def normalize(url: str) -> str:
+    """Canonical form used for de-duplication: no fragment, no tracking parameters, sorted query,
+    lower-case scheme and host, no default port, '/' for an empty path."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    query = sorted(
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")
+    )
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def is_http_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 0) >= 0
+    except ValueError:
+        return False
+
+
+@cache
+def _extractor() -> tldextract.TLDExtract:
+    # The public suffix list snapshot bundled with tldextract: never fetched from the network.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(host: str) -> str:
+    ext = _extractor()(host)
+    return ext.top_domain_under_public_suffix or host
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which URLs belong to a site's crawl. Regular expressions are searched in the whole URL."""
+
+    start_url: str
+    mode: str = "host"
+    allow_hosts: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    _include_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _exclude_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_include_re", tuple(re.compile(p) for p in self.include))
+        object.__setattr__(self, "_exclude_re", tuple(re.compile(p) for p in self.exclude))
+
+    def host_allowed(self, url: str) -> bool:
+        start = urlsplit(self.start_url)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        host = (parts.hostname or "").lower()
+        start_host = (start.hostname or "").lower()
+        if self.mode == "domain":
+            return registrable_domain(host) == registrable_domain(start_host)
+        if self.mode == "allow-list":
+            return host == start_host or host in self.allow_hosts
+        return parts.netloc.lower() == start.netloc.lower()
+
+    def why_excluded(self, url: str) -> str | None:
+        """None when the URL is in scope, else a short reason."""
+        if not self.host_allowed(url):
+            return "out of scope"
+        if self._include_re and not any(r.search(url) for r in self._include_re):
+            return "not matched by include patterns"
+        if any(r.search(url) for r in self._exclude_re):
+            return "matched an exclude pattern"
+        return None
