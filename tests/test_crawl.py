@@ -1,0 +1,96 @@
+"""The crawl on the fixture site in a real Chromium: what it visits, what it skips, what each page yields."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from audit.axe import load_axe, run_options
+from audit.browser import launch_args
+from conftest import SITE, by_path
+
+pytestmark = pytest.mark.browser
+
+
+def test_visits_linked_and_sitemap_pages_once(site_run, site_url):
+    pages = by_path(site_run, site_url)
+    assert sorted(pages) == sorted([
+        "/", "/accessible.html", "/image-alt.html", "/form.html", "/contrast.html", "/csp.html",
+        "/iframe.html", "/hostile.html", "/redirect", "/missing.html", "/sitemap-only.html",
+        "/deep/level1.html", "/deep/level2.html",
+    ])
+    # the tracking parameter and the fragment were dropped, so the images page was audited once
+    assert [p.url for p in site_run.report.pages].count(site_url + "image-alt.html") == 1
+
+
+def test_skips_with_reasons(site_run, site_url):
+    reasons = {s.url.removeprefix(site_url.rstrip("/")): s.reason for s in site_run.report.skipped}
+    assert reasons["/private/secret.html"] == "disallowed by robots.txt"
+    assert reasons["/files/report.pdf"] == "not HTML (application/pdf)"
+    assert reasons["/offsite-redirect"] == "redirects out of scope: http://offsite.invalid/landing"
+    assert reasons["/deep/level3.html"] == "deeper than max-depth=3"
+    assert reasons["http://offsite.invalid/page"] == "out of scope"
+    assert not any(s.url.startswith("mailto:") for s in site_run.report.skipped)
+
+
+def test_redirect_and_errors_are_recorded(site_run, site_url):
+    pages = by_path(site_run, site_url)
+    moved = pages["/redirect"]
+    assert moved.final_url == site_url + "redirect-target.html"
+    assert moved.redirects == (site_url + "redirect",)
+    assert moved.status == 200
+    missing = pages["/missing.html"]
+    assert missing.status == 404 and missing.error == "HTTP 404" and not missing.findings
+
+
+def expected_counts() -> dict[str, dict[str, int]]:
+    return {f"/{p.stem}.html": json.loads(p.read_text())["violations"] for p in SITE.glob("*.json") if p.name != "_routes.json"}
+
+
+@pytest.mark.parametrize("path", sorted(expected_counts()))
+def test_page_yields_expected_violations(site_run, site_url, path):
+    page = next(p for p in site_run.report.pages if (p.final_url or p.url) == site_url.rstrip("/") + path)
+    assert page.error is None
+    got = {f.rule_id: len(f.nodes) for f in page.violations}
+    assert got == expected_counts()[path]
+
+
+def test_findings_carry_criteria_and_frames(site_run, site_url):
+    pages = by_path(site_run, site_url)
+    contrast = pages["/contrast.html"].violations[0]
+    assert [(c.sc, c.level, c.en_301_549) for c in contrast.criteria] == [("1.4.3", "AA", "9.1.4.3")]
+    assert contrast.impact == "serious" and contrast.help_url.startswith("https://dequeuniversity.com/")
+    button = pages["/iframe.html"].violations[0]
+    assert button.nodes[0].target == ("iframe", "button")
+
+
+def test_page_titles_and_metadata(site_run, site_url):
+    pages = by_path(site_run, site_url)
+    assert pages["/hostile.html"].title.startswith("Hostile <script>")
+    meta = site_run.report.meta
+    assert meta.axe_version == load_axe().version
+    assert meta.browser.startswith("Chromium ") and "kaikille/" in meta.user_agent
+
+
+def test_same_violations_as_axe_core_itself(site_run, chromium):
+    """Each audited page, re-run with plain axe-core in a plain Playwright page: same rules, same counts."""
+    axe = load_axe()
+    options = run_options()
+    audited = [p for p in site_run.report.pages if p.audited]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
+        context = browser.new_context(bypass_csp=True)
+        for page_result in audited:
+            page = context.new_page()
+            page.goto(page_result.final_url, wait_until="networkidle")
+            for frame in page.frames:
+                frame.evaluate(axe.source)
+            raw = page.evaluate("o => axe.run(document, o)", options)
+            page.close()
+            direct = Counter({v["id"]: len(v["nodes"]) for v in raw["violations"]})
+            ours = Counter({f.rule_id: len(f.nodes) for f in page_result.violations})
+            assert ours == direct, page_result.url
+        browser.close()
