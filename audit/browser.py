@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -267,4 +268,4 @@ class BrowserSession:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
-    return line.removeprefix("Error: ").strip()
+    return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()  # drop Playwright's "Page.goto: "

@@ -7,7 +7,6 @@ Exit codes: 0 passed, 1 violations over the --fail-on threshold that are not in 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -15,8 +14,8 @@ from typing import Any
 
 from audit import __version__
 from audit.config import OPTIONS, AuditConfig, build_config, find_config_file, read_config_file
-from audit.errors import KaikilleError, UsageError
-from audit.model import AuditReport, PageResult, Skipped
+from audit.errors import KaikilleError
+from audit.model import PageResult, Skipped, read_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -156,12 +155,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from audit.crawl import iso, utc_now
     from audit.gate import write_baseline
 
-    try:
-        report = AuditReport.from_dict(json.loads(Path(args.results).read_text("utf-8")))
-    except FileNotFoundError:
-        raise UsageError(f"{args.results}: results file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise UsageError(f"{args.results}: not a kaikille results file ({exc})") from exc
+    report = read_report(args.results)
     write_baseline(report, args.output, iso(utc_now()))
     print(f"Wrote {len(report.issues())} violation(s) to {args.output}")
     return EXIT_OK

