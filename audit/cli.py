@@ -30,14 +30,16 @@ class _Parser(argparse.ArgumentParser):
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     for option in OPTIONS:
         flag = f"--{option.name}"
+        shown = ",".join(option.default) if isinstance(option.default, tuple) else option.default
+        help_text = option.help if shown in (None, False, "") else f"{option.help} (default: {shown})"
         if option.kind == "bool":
             parser.add_argument(flag, action="store_true", default=None, help=option.help)
         elif option.kind == "list":
             parser.add_argument(flag, action="append", default=None, metavar=option.metavar,
-                                choices=option.choices or None, help=option.help)
+                                choices=option.choices or None, help=help_text)
         else:
             parser.add_argument(flag, type=int if option.kind == "int" else str, default=None,
-                                choices=option.choices or None, metavar=option.metavar, help=option.help)
+                                choices=option.choices or None, metavar=option.metavar, help=help_text)
     parser.add_argument("--config", metavar="FILE", help="config file (default: ./kaikille.toml, or [tool.kaikille.audit] in ./pyproject.toml)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
