@@ -88,7 +88,7 @@ def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
     for step in steps:
         log("trying: " + " ".join(step))
         try:
-            subprocess.run(step, check=False, timeout=900, stdin=subprocess.DEVNULL,
+            subprocess.run(step, check=False, timeout=300, stdin=subprocess.DEVNULL,
                            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
         except (OSError, subprocess.TimeoutExpired) as exc:
             log(f"failed: {exc}")
