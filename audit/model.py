@@ -114,7 +114,7 @@ class Issue:
 
 @dataclass(frozen=True)
 class Group:
-    """The same rule on the same element across pages: one fix, many pages."""
+    """The same rule failing on the same markup across pages: one fix, many pages."""
 
     rule_id: str
     selector: str
@@ -149,12 +149,15 @@ class AuditReport:
         ]
 
     def groups(self, examples: int = 5) -> list[Group]:
+        # Keyed by the element's markup, not its selector: axe picks the shortest unique selector
+        # per page, so the same template element gets different selectors on different pages.
         buckets: dict[tuple[str, str], list[Issue]] = {}
         for issue in self.issues():
-            buckets.setdefault((issue.finding.rule_id, issue.node.selector), []).append(issue)
+            buckets.setdefault((issue.finding.rule_id, " ".join(issue.node.html.split())), []).append(issue)
         groups = []
-        for (rule_id, selector), items in buckets.items():
+        for (rule_id, _markup), items in buckets.items():
             first = items[0]
+            selector = first.node.selector
             urls = list(dict.fromkeys(i.page.url for i in items))
             groups.append(
                 Group(

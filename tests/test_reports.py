@@ -89,8 +89,11 @@ def test_fingerprints_ignore_page_order(recorded):
 
 
 def test_groups_join_the_same_element_across_pages(recorded):
-    logo = [g for g in recorded.groups() if g.rule_id == "image-alt"]
-    assert sum(g.page_count for g in logo) == 5
+    images = sorted((g for g in recorded.groups() if g.rule_id == "image-alt"), key=lambda g: -g.page_count)
+    # <img src="/pixel.svg"> fails on three pages (with different selectors): one group, one fix
+    assert [g.page_count for g in images] == [3, 1, 1]
+    assert images[0].html == '<img src="/pixel.svg">'
+    assert sum(g.page_count for g in images) == sum(1 for i in recorded.issues() if i.finding.rule_id == "image-alt")
 
 
 def test_markdown_neutralises_markup():
@@ -105,3 +108,17 @@ def test_html_report_escapes_hostile_content(written):
     assert "<script" not in html
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     assert 'onerror="window.__pwned=4"' not in html
+
+
+def test_junit_stays_valid_xml_with_control_characters_in_page_content(recorded):
+    from dataclasses import replace
+
+    page = next(p for p in recorded.pages if p.violations)
+    finding = page.violations[0]
+    node = replace(finding.nodes[0], html="<img alt='\x00\x07bell'>", failure_summary="\x1b[31m")
+    hostile = replace(page, findings=(replace(finding, nodes=(node,)),), error=None)
+    report = AuditReport(recorded.meta, (hostile,), ())
+    from audit.reporters import junit
+
+    root = ET.fromstring(junit.render(report, evaluate(report, "serious")))
+    assert "\ufffd\ufffdbell" in root.find(".//failure").text

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from audit.gate import GateResult
 from audit.model import AuditReport, PageResult, fingerprint
+
+# Characters XML 1.0 forbids even when escaped; a hostile page can put them in titles and snippets.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(element: ET.Element) -> None:
+    for node in element.iter():
+        node.attrib = {k: _NOT_XML.sub("\ufffd", v) for k, v in node.attrib.items()}
+        if node.text:
+            node.text = _NOT_XML.sub("\ufffd", node.text)
 
 
 def _case(page: PageResult, gate: GateResult) -> tuple[ET.Element, int, int]:
@@ -54,5 +65,6 @@ def render(report: AuditReport, gate: GateResult) -> str:
         for k in totals:
             totals[k] += counts[k]
     root.attrib.update({k: str(v) for k, v in totals.items()})
+    _clean(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
