@@ -1,5 +1,12 @@
 """Typed errors. The CLI maps them to exit codes; library code only raises them."""
 
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
 
 class KaikilleError(Exception):
     """Base class for errors a user can act on."""
@@ -23,3 +30,17 @@ class AuditFailed(KaikilleError):
     """The audit itself could not run, e.g. no page could be loaded at all (exit 3)."""
 
     exit_code = 3
+
+
+def read_json_object(path: str | Path, what: str, hint: str = "") -> dict[str, Any]:
+    """A user-supplied JSON file that must hold an object; any problem is a UsageError naming the file."""
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{p}: {what} file not found{hint}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{p}: not a readable {what} file ({exc})") from exc
+    if not isinstance(data, dict):
+        raise UsageError(f"{p}: not a kaikille {what} file (expected a JSON object)")
+    return data

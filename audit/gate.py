@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from audit.errors import UsageError
+from audit.errors import UsageError, read_json_object
 from audit.model import AuditReport, Issue, impact_rank
 
 BASELINE_FORMAT = "kaikille-baseline/1"
@@ -65,16 +65,10 @@ def write_baseline(report: AuditReport, path: str | Path, created_at: str) -> No
 
 
 def read_baseline(path: str | Path) -> frozenset[str]:
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{p}: baseline file not found (write one with `kaikille baseline`)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{p}: not a readable baseline ({exc})") from exc
-    if not isinstance(data, dict) or data.get("format") != BASELINE_FORMAT or not isinstance(data.get("fingerprints"), list):
-        raise UsageError(f"{p}: not a kaikille baseline (expected \"format\": \"{BASELINE_FORMAT}\" and a fingerprints list)")
+    data = read_json_object(path, "baseline", " (write one with `kaikille baseline`)")
+    if data.get("format") != BASELINE_FORMAT or not isinstance(data.get("fingerprints"), list):
+        raise UsageError(f"{path}: not a kaikille baseline (expected \"format\": \"{BASELINE_FORMAT}\" and a fingerprints list)")
     try:
         return frozenset(str(e["fingerprint"]) for e in data["fingerprints"])
     except (TypeError, KeyError) as exc:
-        raise UsageError(f"{p}: a baseline entry has no fingerprint") from exc
+        raise UsageError(f"{path}: a baseline entry has no fingerprint") from exc

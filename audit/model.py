@@ -7,13 +7,12 @@ the statements and the history; its schema is ``audit/schema/results.schema.json
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError
+from audit.errors import UsageError, read_json_object
 from audit.standards import Criterion
 
 SCHEMA_VERSION = "1.0"
@@ -250,16 +249,8 @@ def _page_from_dict(d: dict[str, Any]) -> PageResult:
 
 def read_report(path: str | Path) -> AuditReport:
     """Load a results.json written by kaikille; anything else is a usage error naming the file."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{p}: results file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{p}: not a readable results file ({exc})") from exc
-    if not isinstance(data, dict):
-        raise UsageError(f"{p}: not a kaikille results file (expected a JSON object)")
+    data = read_json_object(path, "results")
     try:
         return AuditReport.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise UsageError(f"{p}: not a kaikille results file ({type(exc).__name__}: {exc})") from exc
+        raise UsageError(f"{path}: not a kaikille results file ({type(exc).__name__}: {exc})") from exc
