@@ -1,0 +1,1 @@
+"""kaikille locator: where residents get digital help, and how to find the nearest place."""

@@ -1,0 +1,165 @@
+"""The locator's data: the city's settings, its support points, validated row by row.
+
+A bad row is reported (file, row, reason) and left out: never drawn in the sea, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from shapely.geometry import Point, shape
+from shapely.prepared import prep
+
+PACKAGE_CITY = "city.toml"
+
+
+class LocatorDataError(Exception):
+    """The city settings or a data file cannot be used at all (not a single bad row)."""
+
+
+@dataclass(frozen=True)
+class City:
+    name: str
+    municipality_code: str
+    bbox: tuple[float, float, float, float]  # south, west, north, east
+    places: Path
+    postal_areas: Path
+    postcode_points: Path
+    place_types: tuple[str, ...]
+
+    @cached_property
+    def _land(self):
+        data = json.loads(self.postal_areas.read_text("utf-8"))
+        areas = [shape(f["geometry"]) for f in data["features"] if f["properties"].get("kunta") == self.municipality_code]
+        if not areas:
+            raise LocatorDataError(f"{self.postal_areas}: no postal areas for municipality {self.municipality_code}")
+        return [prep(a) for a in areas]
+
+    def contains(self, lat: float, lon: float) -> bool:
+        south, west, north, east = self.bbox
+        if not (south <= lat <= north and west <= lon <= east):
+            return False
+        point = Point(lon, lat)
+        return any(area.contains(point) for area in self._land)
+
+
+def load_city(path: str | Path | None = None) -> City:
+    """The city settings; relative data paths are resolved against the settings file."""
+    file = Path(path) if path else Path(str(resources.files("locator").joinpath(PACKAGE_CITY)))
+    try:
+        raw = tomllib.loads(file.read_text("utf-8"))
+        box = raw["bbox"]
+        return City(
+            name=str(raw["name"]),
+            municipality_code=str(raw["municipality_code"]),
+            bbox=(float(box["south"]), float(box["west"]), float(box["north"]), float(box["east"])),
+            places=file.parent / raw["places"],
+            postal_areas=file.parent / raw["postal_areas"],
+            postcode_points=file.parent / raw["postcode_points"],
+            place_types=tuple(raw["place_types"]),
+        )
+    except FileNotFoundError:
+        raise LocatorDataError(f"{file}: city settings not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LocatorDataError(f"{file}: not valid TOML ({exc})") from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise LocatorDataError(f"{file}: missing or malformed setting {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    type: str
+    names: dict[str, str]  # language -> name; at least 'fi'
+    address: str
+    postcode: str
+    city: str
+    lat: float
+    lon: float
+    precision: str  # exact | entrance_2016 | ...
+    phone: str
+    www: str
+    source: str
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names["fi"]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    file: str
+    row: int  # the line number in the file (the header is line 1)
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.row}: {self.reason}"
+
+
+REQUIRED_COLUMNS = ("tpr_id", "type", "name_fi", "lat", "lon")
+
+
+def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place], list[RowProblem]]:
+    """Read and validate the support points; returns the good places and one problem per bad row."""
+    file = Path(path) if path else city.places
+    try:
+        text = file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LocatorDataError(f"{file}: cannot read places ({exc})") from exc
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise LocatorDataError(f"{file}: missing column(s) {', '.join(missing)}")
+    places, problems, seen = [], [], set()
+    for line, row in enumerate(reader, start=2):
+        reason = _problem(row, city, seen)
+        if reason:
+            problems.append(RowProblem(str(file), line, reason))
+            continue
+        seen.add(row["tpr_id"].strip())
+        places.append(
+            Place(
+                id=row["tpr_id"].strip(),
+                type=row["type"].strip(),
+                names={lang: row.get(f"name_{lang}", "").strip() for lang in ("fi", "sv", "en") if row.get(f"name_{lang}", "").strip()},
+                address=(row.get("street_address_fi") or "").strip(),
+                postcode=(row.get("postcode") or "").strip(),
+                city=(row.get("city") or "").strip(),
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                precision=(row.get("coord_precision") or "unknown").strip(),
+                phone=(row.get("phone") or "").strip(),
+                www=(row.get("www") or "").strip(),
+                source=(row.get("source") or "").strip(),
+            )
+        )
+    return places, problems
+
+
+def _problem(row: dict[str, str | None], city: City, seen: set[str]) -> str | None:
+    if None in row or any(v is None for v in row.values()):
+        return "wrong number of columns"
+    ident = (row["tpr_id"] or "").strip()
+    if not ident:
+        return "no id"
+    if ident in seen:
+        return f"duplicate id {ident}"
+    if not (row["name_fi"] or "").strip():
+        return "no Finnish name"
+    if (row["type"] or "").strip() not in city.place_types:
+        return f"unknown type {row['type']!r} (known: {', '.join(city.place_types)})"
+    try:
+        lat, lon = float(row["lat"] or ""), float(row["lon"] or "")
+    except ValueError:
+        return f"coordinates are not numbers: lat={row['lat']!r} lon={row['lon']!r}"
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return "coordinates are not finite"
+    if not city.contains(lat, lon):
+        return f"location {lat:.5f},{lon:.5f} is outside {city.name}'s land area"
+    return None
