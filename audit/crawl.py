@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from audit import TOOL_NAME, __version__
 from audit import axe as axe_stage
@@ -99,7 +99,7 @@ class Crawler:
             try:
                 extra = await asyncio.to_thread(sitemap_urls, site.start_url, ua, timeout)
             except Exception as exc:  # a broken sitemap must not stop the crawl: links still work
-                skip(site.start_url + "sitemap.xml", f"sitemap unreadable: {exc}", None)
+                skip(urljoin(site.start_url, "/sitemap.xml"), f"sitemap unreadable: {exc}", None)
 
         self.claimed.add(site.start_url)
         frontier: list[tuple[str, str | None]] = [(site.start_url, None)]
