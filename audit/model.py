@@ -222,7 +222,7 @@ class AuditReport:
 def _page_to_dict(page: PageResult) -> dict[str, Any]:
     d = asdict(page)
     d["redirects"] = list(page.redirects)
-    for f, fd in zip(page.findings, d["findings"]):
+    for f, fd in zip(page.findings, d["findings"], strict=True):
         fd["tags"] = list(f.tags)
         fd["criteria"] = [asdict(c) for c in f.criteria]
         fd["nodes"] = [{**asdict(n), "target": list(n.target)} for n in f.nodes]
