@@ -9,7 +9,7 @@ import csv
 import json
 import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,7 @@ class City:
     postal_areas: Path
     postcode_points: Path
     place_types: tuple[str, ...]
+    settings_file: Path
 
     @cached_property
     def _land(self):
@@ -64,6 +65,7 @@ def load_city(path: str | Path | None = None) -> City:
             postal_areas=file.parent / raw["postal_areas"],
             postcode_points=file.parent / raw["postcode_points"],
             place_types=tuple(raw["place_types"]),
+            settings_file=file,
         )
     except FileNotFoundError:
         raise LocatorDataError(f"{file}: city settings not found") from None
@@ -87,9 +89,15 @@ class Place:
     phone: str
     www: str
     source: str
+    languages: tuple[str, ...] = ()  # languages support is given in, where the registry says
+    wheelchair: bool | None = None  # None: not known
+    opening_hours: dict[str, str] = field(default_factory=dict)  # language -> the registry's text
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names["fi"]
+
+    def hours(self, lang: str) -> str:
+        return self.opening_hours.get(lang) or self.opening_hours.get("fi", "")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,13 @@ class RowProblem:
 
 
 REQUIRED_COLUMNS = ("tpr_id", "type", "name_fi", "lat", "lon")
+# The snapshot's columns, plus the ones the live refresh fills in (optional when reading).
+COLUMNS = (
+    "tpr_id", "type", "name_fi", "name_sv", "name_en", "street_address_fi", "postcode", "city", "lat", "lon",
+    "coord_precision", "phone", "www", "digituki_listed", "source",
+    "languages", "wheelchair", "opening_hours_fi", "opening_hours_sv", "opening_hours_en",
+)
+LANGS = ("fi", "sv", "en")
 
 
 def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place], list[RowProblem]]:
@@ -127,7 +142,7 @@ def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place]
             Place(
                 id=row["tpr_id"].strip(),
                 type=row["type"].strip(),
-                names={lang: row.get(f"name_{lang}", "").strip() for lang in ("fi", "sv", "en") if row.get(f"name_{lang}", "").strip()},
+                names={lang: name for lang in LANGS if (name := (row.get(f"name_{lang}") or "").strip())},
                 address=(row.get("street_address_fi") or "").strip(),
                 postcode=(row.get("postcode") or "").strip(),
                 city=(row.get("city") or "").strip(),
@@ -137,6 +152,9 @@ def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place]
                 phone=(row.get("phone") or "").strip(),
                 www=(row.get("www") or "").strip(),
                 source=(row.get("source") or "").strip(),
+                languages=tuple((row.get("languages") or "").split()),
+                wheelchair={"yes": True, "no": False}.get((row.get("wheelchair") or "").strip()),
+                opening_hours={lang: text for lang in LANGS if (text := (row.get(f"opening_hours_{lang}") or "").strip())},
             )
         )
     return places, problems
@@ -160,6 +178,8 @@ def _problem(row: dict[str, str | None], city: City, seen: set[str]) -> str | No
         return f"coordinates are not numbers: lat={row['lat']!r} lon={row['lon']!r}"
     if not (math.isfinite(lat) and math.isfinite(lon)):
         return "coordinates are not finite"
+    if (row.get("wheelchair") or "").strip() not in ("", "yes", "no"):
+        return f"wheelchair must be yes, no or empty, got {row['wheelchair']!r}"
     if not city.contains(lat, lon):
         return f"location {lat:.5f},{lon:.5f} is outside {city.name}'s land area"
     return None

@@ -1,0 +1,204 @@
+"""`kaikille locator refresh`: import the support points from the City's API into the locator's CSV.
+
+Reads Service Map v2 ``unit/`` pages by service node (following ``next`` links on the same host),
+with timeouts and retries; converts each unit into a CSV row (Service Map v2 and service registry v4
+unit shapes both convert); validates the rows with the same loader the app uses; and writes the file
+atomically, so a failed refresh never leaves a half-written dataset.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+from locator.places import COLUMNS, LANGS, City, Place, RowProblem, load_places
+
+USER_AGENT = "kaikille-locator-refresh (digital support map)"
+MAX_PAGES = 200  # a runaway 'next' chain stops here
+
+
+class RefreshError(Exception):
+    """The refresh could not finish; the existing dataset is left as it was."""
+
+
+@dataclass(frozen=True)
+class RefreshSettings:
+    base_url: str
+    municipality: str
+    page_size: int
+    timeout: float
+    service_nodes: dict[str, str]  # node id -> place type
+
+
+def refresh_settings(city_file: Path) -> RefreshSettings:
+    try:
+        raw = tomllib.loads(city_file.read_text("utf-8"))["refresh"]
+        return RefreshSettings(
+            base_url=str(raw["base_url"]),
+            municipality=str(raw["municipality"]),
+            page_size=int(raw["page_size"]),
+            timeout=float(raw["timeout"]),
+            service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RefreshError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
+
+
+def _session(retries: int) -> requests.Session:
+    session = requests.Session()
+    retry = Retry(total=retries, backoff_factor=0.5, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",))
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", HTTPAdapter(max_retries=retry))
+    session.headers["User-Agent"] = USER_AGENT
+    session.headers["Accept"] = "application/json"
+    return session
+
+
+def fetch_units(settings: RefreshSettings, node: str, session: requests.Session) -> Iterator[dict[str, Any]]:
+    """Every unit under one service node, page by page."""
+    query = {"service_node": node, "municipality": settings.municipality, "page_size": settings.page_size}
+    url: str | None = urljoin(settings.base_url, "unit/") + "?" + urlencode(query)
+    host = urlsplit(settings.base_url).netloc
+    for _ in range(MAX_PAGES):
+        if url is None:
+            return
+        if urlsplit(url).netloc != host:
+            raise RefreshError(f"{url}: the API's next page points to another host; refusing to follow")
+        try:
+            response = session.get(url, timeout=settings.timeout)
+        except requests.exceptions.RetryError as exc:
+            raise RefreshError(f"{url}: the server kept failing ({exc.__context__ or exc})") from exc
+        except requests.ConnectionError as exc:
+            raise RefreshError(f"{url}: cannot reach the City's API (offline?): {exc.__class__.__name__}") from exc
+        except requests.Timeout as exc:
+            raise RefreshError(f"{url}: no answer within {settings.timeout:g} s") from exc
+        if response.status_code != 200:
+            raise RefreshError(f"{url}: HTTP {response.status_code}")
+        try:
+            page = response.json()
+            results = page["results"]
+            url = page.get("next")
+            if not isinstance(results, list):
+                raise TypeError("results is not a list")
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise RefreshError(f"{url}: not a Service Map page of units ({exc})") from exc
+        yield from results
+    raise RefreshError(f"more than {MAX_PAGES} pages for service node {node}; stopping")
+
+
+def _text(record: dict[str, Any], key: str, lang: str) -> str:
+    value = record.get(key)
+    if isinstance(value, dict):  # Service Map v2: {"fi": ..., "sv": ...}
+        return str(value.get(lang) or "").strip()
+    return str(record.get(f"{key}_{lang}") or "").strip()  # registry v4: name_fi, name_sv
+
+
+def _coordinates(record: dict[str, Any]) -> tuple[Any, Any]:
+    location = record.get("location")
+    if isinstance(location, dict) and isinstance(location.get("coordinates"), list) and len(location["coordinates"]) == 2:
+        lon, lat = location["coordinates"]  # GeoJSON: longitude first
+        return lat, lon
+    return record.get("latitude", ""), record.get("longitude", "")
+
+
+def _wheelchair(record: dict[str, Any]) -> str:
+    counts = record.get("accessibility_shortcoming_count")
+    if isinstance(counts, dict) and "wheelchair" in counts:
+        return "yes" if counts["wheelchair"] == 0 else "no"
+    viewpoints = record.get("accessibility_viewpoints")
+    if isinstance(viewpoints, str):  # registry v4: "11:green,12:red,..." (11 = wheelchair user)
+        marks = dict(part.split(":", 1) for part in viewpoints.split(",") if ":" in part)
+        return {"green": "yes", "red": "no"}.get(marks.get("11", ""), "")
+    return ""
+
+
+def _hours(record: dict[str, Any], lang: str) -> str:
+    texts = []
+    for connection in record.get("connections") or []:
+        if not isinstance(connection, dict) or str(connection.get("section_type", "")).upper() != "OPENING_HOURS":
+            continue
+        name = connection.get("name")
+        text = name.get(lang) if isinstance(name, dict) else connection.get(f"name_{lang}")
+        if text:
+            texts.append(str(text).strip())
+    return "\n".join(texts)
+
+
+def unit_to_row(record: dict[str, Any], place_type: str, digital_support: bool) -> dict[str, str]:
+    lat, lon = _coordinates(record)
+    www = record.get("www")
+    row = {
+        "tpr_id": str(record.get("id", "")),
+        "type": place_type,
+        **{f"name_{lang}": _text(record, "name", lang) for lang in LANGS},
+        "street_address_fi": _text(record, "street_address", "fi"),
+        "postcode": str(record.get("address_zip") or "").strip(),
+        "city": _text(record, "address_city", "fi") or str(record.get("municipality") or "").title(),
+        "lat": str(lat),
+        "lon": str(lon),
+        "coord_precision": "exact",
+        "phone": str(record.get("phone") or "").strip(),
+        "www": (_text(record, "www", "fi") if not isinstance(www, str) else www.strip()),
+        "digituki_listed": "yes" if digital_support else "no",
+        "source": "refresh:servicemap",
+        "languages": " ".join(l for l in record.get("provided_languages") or [] if isinstance(l, str)),
+        "wheelchair": _wheelchair(record),
+        **{f"opening_hours_{lang}": _hours(record, lang) for lang in LANGS},
+    }
+    return row
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    written: Path
+    places: list[Place]
+    problems: list[RowProblem]
+
+
+def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 3) -> RefreshResult:
+    """Fetch, convert, validate, write atomically. Raises RefreshError and leaves `output` untouched."""
+    session = _session(retries)
+    types: dict[str, str] = {}
+    records: dict[str, dict[str, Any]] = {}
+    digital: set[str] = set()
+    for node, place_type in settings.service_nodes.items():
+        for record in fetch_units(settings, node, session):
+            ident = str(record.get("id", ""))
+            records.setdefault(ident, record)
+            if place_type == "other":
+                digital.add(ident)
+            else:
+                types[ident] = place_type
+    rows = [unit_to_row(record, types.get(ident, "other"), ident in digital) for ident, record in sorted(records.items())]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(buffer.getvalue())
+            handle.flush()
+            os.fsync(handle.fileno())
+        places, problems = load_places(city, tmp)
+        if not places:
+            raise RefreshError(f"the API gave no usable place ({len(problems)} rejected); keeping {output}")
+        problems = [RowProblem(str(output), p.row, p.reason) for p in problems]
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return RefreshResult(output, places, problems)

@@ -1,0 +1,117 @@
+"""`locator refresh` against real recorded registry responses, served on 127.0.0.1 by a real HTTP server."""
+
+from __future__ import annotations
+
+import csv
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from audit.localsite import serve
+from locator.places import load_city, load_places
+from locator.registry import RefreshError, RefreshSettings, refresh, refresh_settings
+
+RECORDED = Path(__file__).parent / "data" / "registry"
+NODES = {"341": "other", "328": "library", "823": "service_centre"}
+
+
+def recorded(name: str):
+    return json.loads((RECORDED / name).read_text("utf-8"))
+
+
+def page_path(node: str, page: int | None = None) -> str:
+    extra = f"page={page}&" if page else ""
+    return f"/v2/unit/?{extra}service_node={node}&municipality=helsinki&page_size=2"
+
+
+def api_folder(tmp_path: Path, routes: dict) -> Path:
+    folder = tmp_path / "api"
+    folder.mkdir()
+    (folder / "_routes.json").write_text(json.dumps(routes), "utf-8")
+    return folder
+
+
+def json_route(body: object, status: int = 200) -> dict:
+    return {"status": status, "headers": {"Content-Type": "application/json"}, "body": json.dumps(body)}
+
+
+def good_routes() -> dict:
+    swimming, football = recorded("unit-41102.json"), recorded("unit-42284.json")
+    espoo = recorded("helfi-tpr_fixture_units_espoo.json")[0]
+    second = page_path("341", 2)
+    return {
+        # digital guidance: two pages, with an Espoo unit the Helsinki validation must reject
+        page_path("341"): json_route({"count": 3, "next": "{base}" + second, "previous": None, "results": [swimming, espoo]}),
+        second: json_route({"count": 3, "next": None, "previous": None, "results": [football]}),
+        page_path("328"): json_route({"count": 1, "next": None, "previous": None, "results": [swimming]}),
+        page_path("823"): json_route({"count": 0, "next": None, "previous": None, "results": []}),
+    }
+
+
+def settings_for(base: str) -> RefreshSettings:
+    return RefreshSettings(base_url=base + "v2/", municipality="helsinki", page_size=2, timeout=5, service_nodes=NODES)
+
+
+@pytest.fixture
+def city():
+    return load_city()
+
+
+def test_refresh_follows_pages_converts_and_validates(tmp_path, city):
+    out = tmp_path / "data" / "places.csv"
+    with serve(api_folder(tmp_path, good_routes())) as base:
+        result = refresh(city, settings_for(base), out, retries=0)
+    assert sorted(p.id for p in result.places) == ["41102", "42284"]
+    (problem,) = result.problems
+    assert problem.file == str(out) and "outside Helsinki's land area" in problem.reason
+    swimming = next(p for p in result.places if p.id == "41102")
+    assert swimming.type == "library" and swimming.names == {"fi": "Yrjönkadun uimahalli", "sv": "Georgsgatans simhall", "en": "Yrjönkatu swimming hall"}
+    assert (swimming.lat, swimming.lon, swimming.postcode, swimming.address) == (60.16835, 24.93896, "00100", "Yrjönkatu 21 b")
+    assert swimming.languages == ("fi", "sv") and swimming.wheelchair is False
+    assert "Naiset" in swimming.hours("fi") and swimming.phone == "+358 9 310 87401"
+    football = next(p for p in result.places if p.id == "42284")
+    assert football.type == "other"
+    # the written file is the app's input: it loads back to the same places
+    again, problems = load_places(city, out)
+    assert again == result.places and len(problems) == 1
+    with out.open(encoding="utf-8") as handle:
+        assert next(csv.reader(handle))[:3] == ["tpr_id", "type", "name_fi"]
+
+
+@pytest.mark.parametrize("broken, message", [
+    (json_route({"unexpected": True}), "not a Service Map page of units"),
+    ({"status": 200, "headers": {"Content-Type": "application/json"}, "body": "{not json"}, "not a Service Map page of units"),
+    (json_route({"detail": "boom"}, status=500), "the server kept failing"),
+    (json_route({"detail": "no"}, status=403), "HTTP 403"),
+])
+def test_a_bad_response_fails_cleanly_and_keeps_the_old_dataset(tmp_path, city, broken, message):
+    out = tmp_path / "places.csv"
+    out.write_text("the previous dataset\n", "utf-8")
+    routes = good_routes()
+    routes[page_path("328")] = broken
+    with serve(api_folder(tmp_path, routes)) as base, pytest.raises(RefreshError, match=message):
+        refresh(city, settings_for(base), out, retries=1)
+    assert out.read_text("utf-8") == "the previous dataset\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_offline_is_a_clear_error(tmp_path, city):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(RefreshError, match="cannot reach the City's API"):
+        refresh(city, settings_for(f"http://127.0.0.1:{port}/"), tmp_path / "p.csv", retries=0)
+
+
+def test_next_page_on_another_host_is_refused(tmp_path, city):
+    routes = good_routes()
+    routes[page_path("341")] = json_route({"count": 9, "next": "http://elsewhere.invalid/v2/unit/?page=2", "results": []})
+    with serve(api_folder(tmp_path, routes)) as base, pytest.raises(RefreshError, match="another host"):
+        refresh(city, settings_for(base), tmp_path / "p.csv", retries=0)
+
+
+def test_shipped_settings_name_the_city_api(city):
+    settings = refresh_settings(city.settings_file)
+    assert settings.base_url.endswith("/servicemap/v2/") and settings.service_nodes["341"] == "other"
