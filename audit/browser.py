@@ -32,6 +32,10 @@ QUIET_ARGS = (
     "--disable-quic",
     "--no-first-run",
     "--disable-dev-shm-usage",
+    # We serve each top-level document through a route handler; Chromium then no longer knows the
+    # document came from a local address and would block its own requests (e.g. a WebSocket back
+    # to 127.0.0.1) as "public to local". The page must behave as it does without us.
+    "--disable-features=LocalNetworkAccessChecks",
 )
 MAX_REDIRECTS = 10
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -115,8 +119,9 @@ class Visit:
 class BrowserSession:
     """One Chromium and one context for a whole run; pages are opened and closed per URL."""
 
-    def __init__(self, executable: str, timeout_s: float) -> None:
+    def __init__(self, executable: str, timeout_s: float, wait_for: str | None = None) -> None:
         self.executable = executable
+        self.wait_for = wait_for
         self.timeout_ms = timeout_s * 1000
         self._pw: Playwright | None = None
         self._browser: Browser | None = None
@@ -258,6 +263,8 @@ class BrowserSession:
             await page.wait_for_load_state("networkidle", timeout=min(3000, self.timeout_ms))
         except PlaywrightError:
             pass
+        if self.wait_for:
+            await page.wait_for_selector(self.wait_for, state="visible", timeout=self.timeout_ms)
         visit.title = await page.title()
         visit.links = await page.evaluate(
             "() => Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href)"

@@ -7,6 +7,7 @@ Exit codes: 0 passed, 1 violations over the --fail-on threshold that are not in 
 from __future__ import annotations
 
 import argparse
+from importlib.metadata import entry_points
 import os
 import sys
 from pathlib import Path
@@ -64,7 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     browser = sub.add_parser("browser", help="show which Chromium kaikille uses; --install provisions one")
     browser.add_argument("--install", action="store_true", help="install Chromium if none is found")
+    for name, handler in plugin_commands(sub).items():
+        sub.choices[name].set_defaults(handler=handler)
     return parser
+
+
+def plugin_commands(sub: argparse._SubParsersAction) -> dict:
+    """Commands of the other kaikille packages (locator, statements), found through their entry
+    points so that the audit package never imports them."""
+    commands: dict = {}
+    for entry in entry_points(group="kaikille.commands"):
+        commands.update(entry.load()(sub))
+    return commands
 
 
 class _Progress:
@@ -184,7 +196,8 @@ COMMANDS = {"audit": cmd_audit, "demo": cmd_demo, "baseline": cmd_baseline, "bro
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        handler = COMMANDS.get(args.command) or args.handler
+        return handler(args)
     except KaikilleError as exc:
         print(f"kaikille: {exc}", file=sys.stderr)
         return exc.exit_code

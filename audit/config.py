@@ -58,6 +58,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("concurrency", "int", 4, "pages audited at the same time", metavar="N"),
     Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N"),
     Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S"),
+    Option("wait-for", "str", None, "before auditing, wait until this CSS selector is visible (client-side apps)", metavar="CSS"),
     Option("browser-path", "str", None, "Chromium executable (else $KAIKILLE_BROWSER, Playwright's, the system's)", metavar="FILE"),
 )
 OPTION_BY_ATTR = {o.attr: o for o in OPTIONS}
@@ -88,6 +89,7 @@ class AuditConfig:
     concurrency: int = 4
     per_host: int = 4
     timeout: int = 30
+    wait_for: str | None = None
     browser_path: str | None = None
 
     def public(self) -> dict[str, Any]:

@@ -199,7 +199,7 @@ async def run_audit(
 ) -> AuditReport:
     """Crawl and audit every site; sites run side by side, sharing the page concurrency."""
     started = clock()
-    async with BrowserSession(executable, float(config.timeout)) as session:
+    async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
         crawler = Crawler(config, session, axe, on_result, clock)
         outcomes = await asyncio.gather(*(crawler.crawl_site(plan(s, config)) for s in sites))
         meta = RunMeta(

@@ -34,6 +34,12 @@ class City:
     postcode_points: Path
     place_types: tuple[str, ...]
     settings_file: Path
+    attribution: dict[str, str]  # language -> the data's attribution
+    tiles_url: str  # empty: no background map
+    tiles_attribution: str
+    tiles_name: str
+    center: tuple[float, float]
+    zoom: int
 
     @cached_property
     def _land(self):
@@ -66,6 +72,12 @@ def load_city(path: str | Path | None = None) -> City:
             postcode_points=file.parent / raw["postcode_points"],
             place_types=tuple(raw["place_types"]),
             settings_file=file,
+            attribution={str(k): str(v) for k, v in raw["attribution"].items()},
+            tiles_url=str(raw["map"]["tiles_url"]),
+            tiles_attribution=str(raw["map"]["tiles_attribution"]),
+            tiles_name=str(raw["map"]["tiles_name"]),
+            center=(float(raw["map"]["center"]["lat"]), float(raw["map"]["center"]["lon"])),
+            zoom=int(raw["map"]["zoom"]),
         )
     except FileNotFoundError:
         raise LocatorDataError(f"{file}: city settings not found") from None
@@ -95,6 +107,10 @@ class Place:
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names["fi"]
+
+    def name_language(self, lang: str) -> str:
+        """The language the shown name is in (a Finnish name may stand in an English page)."""
+        return lang if self.names.get(lang) else "fi"
 
     def hours(self, lang: str) -> str:
         return self.opening_hours.get(lang) or self.opening_hours.get("fi", "")

@@ -1,0 +1,82 @@
+"""`kaikille locator refresh` and `kaikille app`, registered into the kaikille command line.
+
+Exit codes: 0 done, 2 usage or settings error, 3 the refresh could not finish (network, API).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+from locator.places import LocatorDataError, load_city
+from locator.registry import RefreshError, refresh, refresh_settings
+
+DEFAULT_OUTPUT = "locator-data/digital_support_points.csv"
+
+
+def register(sub: argparse._SubParsersAction) -> dict:
+    locator = sub.add_parser("locator", help="the digital-help locator's data")
+    actions = locator.add_subparsers(dest="locator_command", required=True)
+    fresh = actions.add_parser("refresh", help="import the support points from the City's API")
+    fresh.add_argument("--output", default=DEFAULT_OUTPUT, metavar="FILE", help=f"CSV to write (default: {DEFAULT_OUTPUT})")
+    fresh.add_argument("--city", metavar="FILE", help="city settings (default: the bundled locator/city.toml)")
+    fresh.add_argument("--retries", type=int, default=3, metavar="N", help="retries per request (default: 3)")
+
+    app = sub.add_parser("app", help="open the digital-help app (Streamlit)")
+    app.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    app.add_argument("--port", type=int, default=8501, help="port (default: 8501)")
+    app.add_argument("--places", metavar="FILE", help="places CSV (default: the embedded snapshot)")
+    app.add_argument("--city", metavar="FILE", help="city settings (default: the bundled locator/city.toml)")
+    app.add_argument("--tiles", metavar="URL", help="background map tile URL, or 'none'")
+    return {"locator": cmd_locator, "app": cmd_app}
+
+
+def cmd_locator(args: argparse.Namespace) -> int:
+    try:
+        city = load_city(args.city)
+        settings = refresh_settings(city.settings_file)
+    except (LocatorDataError, RefreshError) as exc:
+        print(f"kaikille: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = refresh(city, settings, Path(args.output), retries=args.retries)
+    except RefreshError as exc:
+        print(f"kaikille: refresh failed, {args.output} unchanged: {exc}", file=sys.stderr)
+        return 3
+    for problem in result.problems:
+        print(f"left out {problem}", file=sys.stderr)
+    print(f"Wrote {len(result.places)} places to {result.written} ({len(result.problems)} left out).")
+    print(f"Use it: kaikille app --places {result.written}")
+    return 0
+
+
+def app_script() -> Path:
+    spec = importlib.util.find_spec("app")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("app.py is not installed beside the locator package")
+    return Path(spec.origin)
+
+
+def streamlit_command(args: argparse.Namespace) -> list[str]:
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(app_script()),
+        "--server.address", args.host, "--server.port", str(args.port), "--server.headless", "true",
+        "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer", "--",
+    ]
+    for flag in ("places", "city", "tiles"):
+        if getattr(args, flag):
+            command += [f"--{flag}", getattr(args, flag)]
+    return command
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    for flag in ("places", "city"):
+        value = getattr(args, flag)
+        if value and not Path(value).is_file():
+            print(f"kaikille: --{flag} {value}: file not found", file=sys.stderr)
+            return 2
+    print(f"kaikille app: http://{args.host}:{args.port}/", flush=True)
+    return subprocess.call(streamlit_command(args))

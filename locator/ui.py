@@ -1,0 +1,172 @@
+"""The Streamlit pages. Thin: they read the resident's choices, call locator functions, render.
+
+Every visible sentence comes from the catalogs (locator/locales); page content is escaped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from locator.finder import Answer, Query, find
+from locator.i18n import LANGUAGES, pick_language, t
+from locator.mapview import build_map
+from locator.places import City, Place, load_city, load_places
+from locator.search import directions_url
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="app.py", description="kaikille digital-help locator (Streamlit)")
+    parser.add_argument("--city", help="city settings file (default: the bundled locator/city.toml)")
+    parser.add_argument("--places", help="places CSV, e.g. from `kaikille locator refresh` (default: the embedded snapshot)")
+    parser.add_argument("--tiles", help="background map tile URL, or 'none' for no background map")
+    args, _ = parser.parse_known_args(argv)
+    return args
+
+
+@st.cache_resource
+def load_data(city_file: str | None, places_file: str | None, tiles: str | None) -> tuple[City, list[Place]]:
+    city = load_city(city_file)
+    if tiles is not None:
+        city = replace(city, tiles_url="" if tiles == "none" else tiles)
+    places, problems = load_places(city, places_file)
+    for problem in problems:  # for the operator's log; residents simply do not see bad rows
+        print(f"kaikille locator: left out {problem}", file=sys.stderr)
+    return city, places
+
+
+def current_language() -> str:
+    if "lang" not in st.session_state:
+        st.session_state.lang = pick_language(st.context.locale or st.context.headers.get("Accept-Language"))
+    return st.session_state.lang
+
+
+def set_document_language(lang: str) -> None:
+    """Streamlit's page says lang="en"; make the document's language the one the resident reads."""
+    st.iframe(f"<script>window.parent.document.documentElement.lang = {lang!r};</script>", height=1)
+
+
+def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) -> str:
+    place = hit.place
+    e = html.escape
+    name_lang = place.name_language(lang)
+    marked = f' lang="{name_lang}"' if name_lang != lang else ""  # WCAG 3.1.2: a Finnish name in a Swedish page
+    lines = [f"<h3{marked}>{e(place.name(lang))}</h3>", f"<p>{e(t(lang, f'type.{place.type}'))}"]
+    if hit.metres:
+        lines.append(f" · {e(t(lang, 'place.distance', km=f'{hit.metres / 1000:.1f}', minutes=hit.minutes))}")
+    lines.append("</p><dl>")
+    address = ", ".join(x for x in (place.address, f"{place.postcode} {place.city}".strip()) if x)
+    if address:
+        lines.append(f"<dt>{e(t(lang, 'place.address'))}</dt><dd>{e(address)}</dd>")
+    if place.phone:
+        tel = "".join(ch for ch in place.phone if ch.isdigit() or ch == "+")
+        lines.append(f'<dt>{e(t(lang, "place.phone"))}</dt><dd><a href="tel:{e(tel)}">{e(place.phone)}</a></dd>')
+    if place.www.startswith(("http://", "https://")):
+        lines.append(f'<dt>{e(t(lang, "place.website"))}</dt><dd><a href="{e(place.www)}">{e(place.www)}</a></dd>')
+    hours = place.hours(lang)
+    lines.append(f"<dt>{e(t(lang, 'place.hours'))}</dt><dd>{e(hours) if hours else e(t(lang, 'place.hours.unknown'))}</dd>")
+    lines.append("</dl>")
+    notes = [t(lang, f"place.location.{place.precision}" if place.precision in ("exact", "entrance_2016") else "place.location.unknown")]
+    if place.wheelchair is not None:
+        notes.append(t(lang, "place.wheelchair.yes" if place.wheelchair else "place.wheelchair.no"))
+    lines.append(f"<p>{e(' '.join(notes))}</p>")
+    url = directions_url(place, lang, origin_label)
+    before, _, after = t(lang, "place.directions", name="\x00").partition("\x00")
+    label = f"{e(before)}<span{marked}>{e(place.name(lang))}</span>{e(after)}"
+    lines.append(f'<p><a href="{e(url)}">{label}</a></p>')
+    return "".join(lines)
+
+
+def _clear_click() -> None:
+    st.session_state.pop("clicked", None)
+
+
+def find_help_page() -> None:
+    args = parse_args(sys.argv[1:])
+    city, places = load_data(args.city, args.places, args.tiles)
+    lang = current_language()
+    set_document_language(lang)
+
+    st.title(t(lang, "app.title"))
+    st.write(t(lang, "find.intro"))
+
+    st.header(t(lang, "find.where.heading"))
+    postcode = st.text_input(t(lang, "find.postcode"), key="postcode", max_chars=5, help=t(lang, "find.postcode.help"),
+                             on_change=_clear_click)
+    st.write(t(lang, "find.location.note"))
+
+    st.header(t(lang, "find.filters.heading"))
+    present_types = [k for k in city.place_types if any(p.type == k for p in places)]
+    types = st.multiselect(t(lang, "find.filter.types"), present_types, format_func=lambda k: t(lang, f"type.{k}"))
+    support_langs = sorted({code for p in places for code in p.languages if code in LANGUAGES})
+    languages = (
+        st.multiselect(t(lang, "find.filter.language"), support_langs, format_func=lambda k: t(lang, f"lang.{k}"))
+        if support_langs else []
+    )
+    wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
+
+    query = Query(postcode=postcode, clicked=st.session_state.get("clicked"), types=tuple(types),
+                  languages=tuple(languages), wheelchair_only=wheelchair)
+    answer: Answer = find(city, places, query, lang)
+
+    st.header(t(lang, "find.results.heading"))
+    if answer.notice:
+        st.warning(t(lang, answer.notice, postcode=postcode.strip(), city=city.name))
+    origin = answer.origin
+    if origin is None:
+        st.write(t(lang, "find.origin.none"))
+        origin_label = None
+    elif origin.kind == "postcode":
+        st.write(t(lang, "find.origin.postcode", postcode=origin.postcode, area=origin.area))
+        origin_label = (origin.postcode, origin.lat, origin.lon)
+    else:
+        st.write(t(lang, "find.origin.click"))
+        origin_label = (t(lang, "map.you"), origin.lat, origin.lon)
+    if not answer.hits:
+        st.info(t(lang, "find.results.none"))
+    else:
+        st.write(t(lang, "find.results.count", count=len(answer.hits)))
+        items = "".join(f"<li>{place_html(hit, lang, origin_label)}</li>" for hit in answer.hits)
+        st.html(f'<ol class="kaikille-places">{items}</ol>')
+
+    st.header(t(lang, "map.heading"))
+    st.html(f'<p><a href="#after-map">{html.escape(t(lang, "map.skip"))}</a></p>')
+    fmap = build_map(city, answer.hits, origin, lang)
+    clicked = st_folium(fmap, key="map", height=460, use_container_width=True, returned_objects=["last_clicked"])
+    point = (clicked or {}).get("last_clicked")
+    if point and (point["lat"], point["lng"]) != st.session_state.get("clicked"):
+        st.session_state.clicked = (point["lat"], point["lng"])
+        st.rerun()
+    st.html(f'<p id="after-map" tabindex="-1">{html.escape(t(lang, "map.summary", count=len(answer.hits)))} '
+            f'{html.escape(t(lang, "map.tiles_note"))}</p>')
+
+    st.header(t(lang, "data.heading"))
+    tiles = city.tiles_name if city.tiles_url else t(lang, "map.no_tiles")
+    st.write(t(lang, "data.attribution", sources=city.attribution.get(lang, city.attribution.get("fi", "")), tiles=tiles))
+    st.write(t(lang, "data.snapshot"))
+
+
+def run() -> None:
+    lang = current_language()
+    st.set_page_config(page_title=t(lang, "app.title"), layout="centered")
+    chosen = st.selectbox(
+        " · ".join(t(code, "app.language") for code in LANGUAGES),
+        LANGUAGES,
+        index=LANGUAGES.index(lang),
+        format_func=lambda code: t(code, "lang.self"),
+    )
+    if chosen != lang:
+        st.session_state.lang = chosen
+        st.rerun()
+    pages = [st.Page(find_help_page, title=t(lang, "app.nav.find_help"), url_path="find-help", default=True)]
+    st.navigation(pages).run()
+
+
+if __name__ == "__main__":  # pragma: no cover - streamlit runs app.py
+    run()
