@@ -13,14 +13,13 @@ from pathlib import Path
 
 import folium
 import xstatic.pkg.leaflet as xleaflet
+from branca.element import MacroElement
+from jinja2 import Template
 
 from locator.finder import Origin
 from locator.i18n import t
 from locator.places import City
 from locator.search import Hit
-
-MARKER_SIZE = (25, 41)
-MARKER_ANCHOR = (12, 41)
 
 
 def _data_url(path: Path, mime: str) -> str:
@@ -28,14 +27,50 @@ def _data_url(path: Path, mime: str) -> str:
 
 
 @cache
-def leaflet_assets() -> tuple[str, str, str]:
-    """(leaflet.js, leaflet.css, marker icon) as data: URLs from the installed XStatic-Leaflet."""
+def leaflet_assets() -> dict[str, str]:
+    """Leaflet's script, style sheet and marker images as data: URLs from the installed XStatic-Leaflet."""
     base = Path(xleaflet.BASE_DIR)
-    return (
-        _data_url(base / "leaflet.js", "text/javascript"),
-        _data_url(base / "leaflet.css", "text/css"),
-        _data_url(base / "images" / "marker-icon.png", "image/png"),
+    images = base / "images"
+    return {
+        "js": _data_url(base / "leaflet.js", "text/javascript"),
+        "css": _data_url(base / "leaflet.css", "text/css"),
+        "iconUrl": _data_url(images / "marker-icon.png", "image/png"),
+        "iconRetinaUrl": _data_url(images / "marker-icon-2x.png", "image/png"),
+        "shadowUrl": _data_url(images / "marker-shadow.png", "image/png"),
+    }
+
+
+class MarkerImages(MacroElement):
+    """Point Leaflet's default marker at the images the app serves (no request for images/*.png)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.Icon.Default.imagePath = '';"
+        "L.Icon.Default.mergeOptions({{ this.images|tojson }});"
+        "{% endmacro %}"
     )
+
+    def __init__(self, images: dict[str, str]) -> None:
+        super().__init__()
+        self._name = "MarkerImages"
+        self.images = images
+
+
+class TextPopup(MacroElement):
+    """A popup bound with Leaflet alone. (folium.Popup builds its content with jQuery, which we do not
+    load: only Leaflet is served.) The content is HTML whose every piece of data is escaped."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bindPopup({{ this.content|tojson }}, {maxWidth: {{ this.max_width }}});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, content: str, max_width: int = 280) -> None:
+        super().__init__()
+        self._name = "TextPopup"
+        self.content = content
+        self.max_width = max_width
 
 
 def popup_html(hit: Hit, lang: str) -> str:
@@ -49,23 +84,23 @@ def popup_html(hit: Hit, lang: str) -> str:
 
 
 def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str) -> folium.Map:
-    js, css, icon = leaflet_assets()
+    assets = leaflet_assets()
     center = (origin.lat, origin.lon) if origin else city.center
     fmap = folium.Map(location=center, zoom_start=city.zoom + (2 if origin else 0), tiles=None, control_scale=True)
-    fmap.default_js = [("leaflet", js)]  # only Leaflet, from this app; no jQuery/Bootstrap CDNs
-    fmap.default_css = [("leaflet_css", css)]
+    fmap.default_js = [("leaflet", assets["js"])]  # only Leaflet, from this app; no jQuery/Bootstrap CDNs
+    fmap.default_css = [("leaflet_css", assets["css"])]
+    MarkerImages({k: v for k, v in assets.items() if k.endswith("Url")}).add_to(fmap)
     if city.tiles_url:
         folium.TileLayer(tiles=city.tiles_url, attr=city.tiles_attribution, name=city.tiles_name).add_to(fmap)
     for hit in hits:
         name = hit.place.name(lang)
-        folium.Marker(
+        marker = folium.Marker(
             [hit.place.lat, hit.place.lon],
             tooltip=folium.Tooltip(html.escape(name)),
-            popup=folium.Popup(popup_html(hit, lang), max_width=280),
-            icon=folium.CustomIcon(icon, icon_size=MARKER_SIZE, icon_anchor=MARKER_ANCHOR, popup_anchor=(1, -34)),
             title=name,
             alt=name,
         ).add_to(fmap)
+        TextPopup(popup_html(hit, lang)).add_to(marker)
     if origin:
         you = t(lang, "map.you")
         folium.CircleMarker([origin.lat, origin.lon], radius=9, color="#0000bf", weight=3, fill=True,

@@ -1,0 +1,71 @@
+"""The Streamlit page's logic with AppTest (the map component itself is tested in test_finder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).parent.parent / "app.py")
+
+
+def start(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if lang:
+        at.session_state["lang"] = lang
+    return at.run()
+
+
+def list_html(at: AppTest) -> str:
+    return "".join(h.proto.body for h in at.get("html") if "kaikille-places" in h.proto.body)
+
+
+def test_default_page_in_finnish_with_every_place():
+    at = start()
+    assert not at.exception
+    assert at.title[0].value == "Löydä digitukea"
+    assert [h.value for h in at.header] == ["Missä olet?", "Näytä vain", "Paikat", "Kartta", "Tietoja aineistosta"]
+    assert list_html(at).count("<li>") == 43
+
+
+def test_postcode_lists_the_nearest_library_first():
+    at = start("en")
+    at.text_input(key="postcode").input("00840").run()
+    assert not at.exception
+    html = list_html(at)
+    assert html.index("Laajasalo Library") < html.index("<li>", html.index("<li>") + 1)
+    assert "0.4 km, about 7 min on foot" in html
+    assert any("postcode 00840 (Laajasalo)" in m.value for m in at.markdown)
+
+
+def test_bad_postcode_warns_in_the_chosen_language():
+    at = start("sv")
+    at.text_input(key="postcode").input("12").run()
+    assert at.warning[0].value == "Ett postnummer har fem siffror, till exempel 00100."
+
+
+def test_switching_language():
+    at = start("fi")
+    at.selectbox[0].select("sv").run()
+    assert at.title[0].value == "Hitta digitalt stöd"
+    assert at.session_state["lang"] == "sv"
+
+
+def test_type_filter():
+    at = start("en")
+    at.multiselect[0].select("youth_space").run()
+    assert list_html(at).count("<li>") == 6
+
+
+def test_finnish_names_in_a_swedish_page_are_marked():
+    at = start("sv")
+    html = list_html(at)
+    assert '<h3 lang="fi">Kannelmäen kirjasto</h3>' in html  # no Swedish name in the data
+    assert "<h3>Degerö bibliotek</h3>" in html
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_attribution_is_shown(lang):
+    at = start(lang)
+    assert any("CC BY 4.0" in m.value for m in at.markdown)

@@ -1,0 +1,141 @@
+"""The running app in a real Chromium: postcode, map click, language switch, keyboard path, our own audit.
+
+`kaikille app` serves it on 127.0.0.1 with a free port; no request may leave this machine.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from audit import axe as axe_stage
+from audit.browser import launch_args
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while True:  # poll for readiness, no fixed sleep
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail("the app did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+            time.sleep(0.2)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture
+def page(app_url, chromium):
+    requests: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
+        context = browser.new_context(locale="fi-FI", viewport={"width": 1100, "height": 900})
+        tab = context.new_page()
+        tab.on("request", lambda r: requests.append(r.url))
+        tab.goto(app_url)
+        expect(tab.locator("h1")).to_have_text("Löydä digitukea", timeout=30000)
+        yield tab
+        browser.close()
+    outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "about:", "blob:"))]
+    assert outside == [], "the app made requests off this machine"
+
+
+def settled(tab) -> None:
+    """Streamlit has finished its rerun: no status widget, no pending requests."""
+    tab.wait_for_function("document.querySelector('[data-testid=stStatusWidget]') === null")
+    tab.wait_for_load_state("networkidle")
+
+
+def violations(tab) -> list[str]:
+    settled(tab)
+    script = axe_stage.load_axe()
+    for frame in tab.frames:
+        try:
+            frame.evaluate(script.source)
+        except Exception:  # a frame Streamlit replaced meanwhile has nothing left to audit
+            continue
+    raw = tab.evaluate("o => axe.run(document, o)", axe_stage.run_options())
+    return [f"{f.rule_id}: {[n.selector for n in f.nodes]}" for f in axe_stage.convert(raw) if f.outcome == "violation"]
+
+
+def first_place(tab) -> str:
+    return tab.locator("ol.kaikille-places h3").first.inner_text()
+
+
+def test_postcode_finds_the_nearest_library_in_the_browsers_language(page):
+    expect(page.locator("html")).to_have_attribute("lang", "fi", timeout=10000)
+    page.get_by_role("textbox", name="Postinumerosi").fill("00840")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Lähimmät paikat postinumeroalueella 00840 (Laajasalo) ensin.")).to_be_visible(timeout=20000)
+    assert first_place(page) == "Laajasalon kirjasto"
+    assert violations(page) == []
+
+
+def test_clicking_the_map_chooses_the_location(page):
+    page.get_by_role("heading", name="Kartta").scroll_into_view_if_needed()
+    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+    frame.locator(".leaflet-container").click(position={"x": 200, "y": 200})
+    expect(page.get_by_text("Lähimmät paikat kartalta valitsemaasi kohtaan ensin.")).to_be_visible(timeout=20000)
+    assert violations(page) == []
+
+
+def test_switching_to_swedish(page):
+    page.get_by_role("combobox", name="Kieli · Språk · Language").click()
+    page.get_by_role("option", name="svenska").click()
+    expect(page.locator("h1")).to_have_text("Hitta digitalt stöd", timeout=20000)
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+    assert violations(page) == []
+
+
+def test_keyboard_path_skips_the_map_and_is_never_trapped(page):
+    page.get_by_role("textbox", name="Postinumerosi").fill("00100")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Lähimmät paikat postinumeroalueella 00100", exact=False)).to_be_visible(timeout=20000)
+    skip = page.get_by_role("link", name="Ohita kartta")
+    skip.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "after-map"
+    # from the skip link, Tab goes into the map (its zoom buttons and one stop per marker), then out again
+    skip.focus()
+    stops_in_map = 0
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "IFRAME":
+            stops_in_map += 1
+        elif stops_in_map:
+            break
+    assert stops_in_map > 0, "Tab never reached the map"
+    assert page.evaluate("document.activeElement.tagName") != "IFRAME", "Tab did not get past the map"
+
+
+def test_kaikille_audits_the_app_with_zero_violations(app_url, chromium, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "audit", "audit", app_url, "--max-depth", "0", "--wait-for", "h1",
+         "--out", str(tmp_path), "--browser-path", chromium, "--fail-on", "minor", "--quiet"],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Violations: 0 element(s)" in result.stdout

@@ -1,0 +1,81 @@
+"""The page logic without Streamlit: origin, filters, order; and the Folium map built directly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from locator.finder import Query, find
+from locator.mapview import build_map
+from locator.places import load_city, load_places
+
+
+@pytest.fixture(scope="module")
+def city():
+    return load_city()
+
+
+@pytest.fixture(scope="module")
+def places(city):
+    return load_places(city)[0]
+
+
+def test_postcode_puts_the_nearest_first(city, places):
+    answer = find(city, places, Query(postcode="00840"), "fi")
+    assert answer.origin.kind == "postcode" and answer.origin.area == "Laajasalo"
+    assert answer.hits[0].place.names["fi"] == "Laajasalon kirjasto"
+    assert [h.metres for h in answer.hits] == sorted(h.metres for h in answer.hits)
+    assert find(city, places, Query(postcode="00840"), "sv").origin.area == "Degerö"
+
+
+def test_a_map_click_wins_over_the_postcode(city, places):
+    oodi = next(p for p in places if p.names.get("fi", "").startswith("Keskustakirjasto"))
+    answer = find(city, places, Query(postcode="00840", clicked=(oodi.lat, oodi.lon)), "fi")
+    assert answer.origin.kind == "click" and answer.hits[0].place == oodi and answer.hits[0].metres == 0
+
+
+@pytest.mark.parametrize("postcode, notice", [("0084", "find.postcode.malformed"), ("abcde", "find.postcode.malformed"),
+                                              ("99999", "find.postcode.unknown")])
+def test_unusable_postcode_gives_a_notice_and_an_alphabetical_list(city, places, postcode, notice):
+    answer = find(city, places, Query(postcode=postcode), "fi")
+    assert answer.origin is None and answer.notice == notice
+    names = [h.place.name("fi").casefold() for h in answer.hits]
+    assert names == sorted(names) and len(names) == len(places)
+
+
+def test_filters(city, places):
+    youth = find(city, places, Query(types=("youth_space",)), "en")
+    assert len(youth.hits) == 6
+    enriched = [replace(places[0], languages=("fi", "sv"), wheelchair=True), replace(places[1], languages=("fi",), wheelchair=False)]
+    assert [h.place.id for h in find(city, enriched, Query(languages=("sv",)), "fi").hits] == [places[0].id]
+    assert [h.place.id for h in find(city, enriched, Query(wheelchair_only=True), "fi").hits] == [places[0].id]
+
+
+def test_build_map_shows_the_same_places_labelled_and_no_cdn(city, places):
+    answer = find(city, places, Query(postcode="00840"), "sv")
+    fmap = build_map(city, answer.hits, answer.origin, "sv")
+    html = fmap.get_root().render()
+    for hint in ("cdn.", "code.jquery", "bootstrapcdn", "cdnjs"):
+        assert hint not in html
+    assert "data:text/javascript;base64," in html and "data:text/css;base64," in html
+    markers = [c for c in fmap._children.values() if type(c).__name__ == "Marker"]
+    assert len(markers) == len(answer.hits)
+    assert markers[0].options["title"] == markers[0].options["alt"] == "Degerö bibliotek"
+    assert '"title": "Degerö bibliotek"' in html or "Deger\\u00f6 bibliotek" in html
+    assert any(type(c).__name__ == "CircleMarker" for c in fmap._children.values())  # the chosen location
+
+
+def test_map_popups_escape_place_content(city, places):
+    hostile = replace(places[0], names={"fi": "<script>alert(1)</script>"}, address="<img src=x onerror=alert(2)>")
+    answer = find(city, [hostile], Query(), "fi")
+    html = build_map(city, answer.hits, None, "fi").get_root().render()
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_no_tiles_when_the_city_has_none(city, places):
+    quiet = replace(city, tiles_url="")
+    html = build_map(quiet, [], None, "fi").get_root().render()
+    assert "tile.openstreetmap.org" not in html
+    assert "tile.openstreetmap.org" in build_map(city, [], None, "fi").get_root().render()
