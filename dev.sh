@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up on a fresh machine, then run one job:
-#   ./dev.sh demo    audit the bundled demo site and write all reports to ./kaikille-report
+#   ./dev.sh demo    audit the bundled demo site (reports in ./kaikille-report), then open the
+#                    digital-help app on the embedded data at http://127.0.0.1:8501/ (Ctrl-C stops it;
+#                    extra arguments go to `kaikille app`, e.g. --port 8600)
 #   ./dev.sh test    run the whole test suite (extra arguments go to pytest)
 # Set-up: a virtual environment in .venv (or $KAIKILLE_VENV), kaikille with its test extras,
 # and a Chromium (Playwright's, the system's, `playwright install`, or apt-get as root).
@@ -24,7 +26,8 @@ venv=${KAIKILLE_VENV:-.venv}
 "$venv/bin/kaikille" browser --install
 
 if [ "$job" = demo ]; then
-  exec "$venv/bin/kaikille" demo "$@"
+  "$venv/bin/kaikille" demo
+  exec "$venv/bin/kaikille" app "$@"
 else
   exec "$venv/bin/python" -m pytest "$@"
 fi

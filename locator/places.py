@@ -73,11 +73,15 @@ def load_city(path: str | Path | None = None) -> City:
             place_types=tuple(raw["place_types"]),
             settings_file=file,
             attribution={str(k): str(v) for k, v in raw["attribution"].items()},
-            tiles_url=str(raw["map"]["tiles_url"]),
-            tiles_attribution=str(raw["map"]["tiles_attribution"]),
-            tiles_name=str(raw["map"]["tiles_name"]),
-            center=(float(raw["map"]["center"]["lat"]), float(raw["map"]["center"]["lon"])),
-            zoom=int(raw["map"]["zoom"]),
+            # without a [map] table: no background tiles, centred on the box
+            tiles_url=str(raw.get("map", {}).get("tiles_url", "")),
+            tiles_attribution=str(raw.get("map", {}).get("tiles_attribution", "")),
+            tiles_name=str(raw.get("map", {}).get("tiles_name", "")),
+            center=(
+                float(raw.get("map", {}).get("center", {}).get("lat", (box["south"] + box["north"]) / 2)),
+                float(raw.get("map", {}).get("center", {}).get("lon", (box["west"] + box["east"]) / 2)),
+            ),
+            zoom=int(raw.get("map", {}).get("zoom", 12)),
         )
     except FileNotFoundError:
         raise LocatorDataError(f"{file}: city settings not found") from None

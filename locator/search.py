@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import heapq
 import math
 from dataclasses import dataclass
 from functools import cache
@@ -38,9 +39,9 @@ class Hit:
 
 def nearest(places: list[Place], lat: float, lon: float, limit: int = 10, types: tuple[str, ...] = ()) -> list[Hit]:
     """The closest places to a point, optionally only of some types; ties broken by id for stability."""
-    pool = [p for p in places if not types or p.type in types]
-    scored = sorted(((distance_m(lat, lon, p.lat, p.lon), p.id, p) for p in pool), key=lambda t: (t[0], t[1]))
-    return [Hit(p, d, walking_minutes(d)) for d, _, p in scored[:limit]]
+    pool = (p for p in places if not types or p.type in types)
+    scored = heapq.nsmallest(limit, ((distance_m(lat, lon, p.lat, p.lon), p.id, p) for p in pool), key=lambda t: (t[0], t[1]))
+    return [Hit(p, d, walking_minutes(d)) for d, _, p in scored]
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,23 @@ def test_every_audit_option_is_documented(option):
     assert f"`--{option}" in README
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
+def all_commands() -> list[str]:
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    return sorted(sub.choices)
+
+
+@pytest.mark.parametrize("command", all_commands())
 def test_every_command_is_documented(command):
     assert f"kaikille {command}" in README
 
 
-def test_parser_and_readme_agree_on_commands():
-    sub = next(a for a in build_parser()._actions if a.dest == "command")
-    assert sorted(sub.choices) == sorted(COMMANDS)
+def test_the_locator_commands_are_registered():
+    assert {"locator", "app"} <= set(all_commands()) and set(COMMANDS) < set(all_commands())
+
+
+@pytest.mark.parametrize("option", ["--host", "--port", "--places", "--city", "--tiles", "--output", "--retries"])
+def test_locator_options_are_documented(option):
+    assert f"{option} " in README or f"{option}]" in README
 
 
 def test_the_two_commands_are_in_the_readme():

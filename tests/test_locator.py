@@ -80,10 +80,12 @@ def test_another_city_is_configuration(tmp_path):
         'name = "Espoo"\nmunicipality_code = "049"\nbbox = { south = 60.07, west = 24.50, north = 60.37, east = 24.85 }\n'
         'places = "points.csv"\npostal_areas = "paavo2018_capital_region_postal_areas.geojson"\n'
         f'postcode_points = "{data / "capital_region_postcode_points.csv"}"\nplace_types = ["library"]\n'
+        '[attribution]\nfi = "Espoon kaupunki"\nsv = "Esbo stad"\nen = "City of Espoo"\n'
     )
     espoo = load_city(tmp_path / "city.toml")
     places, problems = load_places(espoo)
     assert [p.id for p in places] == ["1"] and problems[0].row == 3
+    assert espoo.tiles_url == "" and 60.07 < espoo.center[0] < 60.37
 
 
 def test_distance_and_walking_time():

@@ -47,6 +47,7 @@ def good_routes() -> dict:
         second: json_route({"count": 3, "next": None, "previous": None, "results": [football]}),
         page_path("328"): json_route({"count": 1, "next": None, "previous": None, "results": [swimming]}),
         page_path("823"): json_route({"count": 0, "next": None, "previous": None, "results": []}),
+        page_path("366"): json_route({"count": 0, "next": None, "previous": None, "results": []}),
     }
 
 
@@ -115,3 +116,55 @@ def test_next_page_on_another_host_is_refused(tmp_path, city):
 def test_shipped_settings_name_the_city_api(city):
     settings = refresh_settings(city.settings_file)
     assert settings.base_url.endswith("/servicemap/v2/") and settings.service_nodes["341"] == "other"
+
+
+def kaikille(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=120)
+
+
+def city_file_for(tmp_path: Path, base_url: str) -> Path:
+    from locator import places as module
+
+    shipped = Path(module.__file__).parent / "city.toml"
+    text = shipped.read_text("utf-8").replace("https://api.hel.fi/servicemap/v2/", base_url)
+    data = Path(module.__file__).parent / "data"
+    for name in ("digital_support_points.csv", "paavo2018_capital_region_postal_areas.geojson", "capital_region_postcode_points.csv"):
+        text = text.replace(f'"data/{name}"', f'"{data / name}"')
+    target = tmp_path / "city.toml"
+    target.write_text(text, "utf-8")
+    return target
+
+
+def test_refresh_command_writes_the_csv(tmp_path):
+    with serve(api_folder(tmp_path, good_routes())) as base:
+        settings = city_file_for(tmp_path, base + "v2/").read_text("utf-8").replace("page_size = 200", "page_size = 2")
+        (tmp_path / "city.toml").write_text(settings, "utf-8")
+        out = tmp_path / "out.csv"
+        result = kaikille("locator", "refresh", "--city", str(tmp_path / "city.toml"), "--output", str(out), "--retries", "0")
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 2 places" in result.stdout and "1 left out" in result.stdout
+    assert "outside Helsinki's land area" in result.stderr
+
+
+def test_refresh_command_offline_exit_3_and_file_kept(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    out = tmp_path / "out.csv"
+    out.write_text("old\n")
+    result = kaikille("locator", "refresh", "--city", str(city_file_for(tmp_path, f"http://127.0.0.1:{port}/")),
+                      "--output", str(out), "--retries", "0")
+    assert result.returncode == 3 and "unchanged" in result.stderr and "Traceback" not in result.stderr
+    assert out.read_text() == "old\n"
+
+
+def test_bad_city_settings_and_missing_places_are_usage_errors(tmp_path):
+    bad = tmp_path / "city.toml"
+    bad.write_text("name = 'x'\n")
+    result = kaikille("locator", "refresh", "--city", str(bad))
+    assert result.returncode == 2 and "missing or malformed setting" in result.stderr
+    result = kaikille("app", "--places", str(tmp_path / "nope.csv"))
+    assert result.returncode == 2 and "file not found" in result.stderr
