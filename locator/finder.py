@@ -11,7 +11,8 @@ from locator.search import Hit, distance_m, postal_area, walking_minutes
 @dataclass(frozen=True)
 class Query:
     postcode: str = ""
-    clicked: tuple[float, float] | None = None  # a point chosen on the map
+    point: tuple[float, float] | None = None  # a point chosen on the map, or the device's location
+    point_kind: str = "click"  # click | device
     types: tuple[str, ...] = ()  # empty: every type
     languages: tuple[str, ...] = ()  # empty: any language of support
     wheelchair_only: bool = False
@@ -19,7 +20,7 @@ class Query:
 
 @dataclass(frozen=True)
 class Origin:
-    kind: str  # postcode | click
+    kind: str  # postcode | click | device
     lat: float
     lon: float
     postcode: str = ""
@@ -34,9 +35,10 @@ class Answer:
 
 
 def resolve_origin(city: City, query: Query, lang: str) -> tuple[Origin | None, str | None]:
-    """A map click wins (it is the newest choice), else the postcode; with a notice key if unusable."""
-    if query.clicked is not None:
-        return Origin("click", *query.clicked), None
+    """A chosen point (map click or the device's location) wins: the page clears it when the postcode
+    changes, so it is always the newest choice. Else the postcode, with a notice key if unusable."""
+    if query.point is not None:
+        return Origin(query.point_kind, *query.point), None
     code = query.postcode.strip()
     if not code:
         return None, None

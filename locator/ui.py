@@ -13,6 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
+from streamlit_js_eval import get_geolocation
 
 from locator.finder import Answer, Query, find
 from locator.i18n import LANGUAGES, pick_language, t
@@ -83,8 +84,30 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) ->
     return "".join(lines)
 
 
-def _clear_click() -> None:
-    st.session_state.pop("clicked", None)
+def _clear_point() -> None:
+    st.session_state.pop("point", None)
+
+
+def _ask_location() -> None:
+    st.session_state.asking_location = True
+
+
+def device_location(lang: str) -> None:
+    """Ask the browser for the location only after the person pressed the button."""
+    st.button(t(lang, "find.use_location"), on_click=_ask_location)
+    if not st.session_state.get("asking_location"):
+        return
+    answer = get_geolocation("device-location")
+    if answer is None:
+        st.write(t(lang, "find.location.waiting"))
+        return
+    st.session_state.asking_location = False
+    coords = answer.get("coords") if isinstance(answer, dict) else None
+    if not coords or coords.get("latitude") is None:
+        st.warning(t(lang, "find.location.denied"))
+        return
+    st.session_state.point = (float(coords["latitude"]), float(coords["longitude"]), "device")
+    st.rerun()
 
 
 def find_help_page() -> None:
@@ -98,7 +121,8 @@ def find_help_page() -> None:
 
     st.header(t(lang, "find.where.heading"))
     postcode = st.text_input(t(lang, "find.postcode"), key="postcode", max_chars=5, help=t(lang, "find.postcode.help"),
-                             on_change=_clear_click)
+                             on_change=_clear_point)
+    device_location(lang)
     st.write(t(lang, "find.location.note"))
 
     st.header(t(lang, "find.filters.heading"))
@@ -111,8 +135,9 @@ def find_help_page() -> None:
     )
     wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
 
-    query = Query(postcode=postcode, clicked=st.session_state.get("clicked"), types=tuple(types),
-                  languages=tuple(languages), wheelchair_only=wheelchair)
+    point = st.session_state.get("point")
+    query = Query(postcode=postcode, point=point[:2] if point else None, point_kind=point[2] if point else "click",
+                  types=tuple(types), languages=tuple(languages), wheelchair_only=wheelchair)
     answer: Answer = find(city, places, query, lang)
 
     st.header(t(lang, "find.results.heading"))
@@ -126,7 +151,7 @@ def find_help_page() -> None:
         st.write(t(lang, "find.origin.postcode", postcode=origin.postcode, area=origin.area))
         origin_label = (origin.postcode, origin.lat, origin.lon)
     else:
-        st.write(t(lang, "find.origin.click"))
+        st.write(t(lang, f"find.origin.{origin.kind}"))
         origin_label = (t(lang, "map.you"), origin.lat, origin.lon)
     if not answer.hits:
         st.info(t(lang, "find.results.none"))
@@ -139,9 +164,10 @@ def find_help_page() -> None:
     st.html(f'<p><a href="#after-map">{html.escape(t(lang, "map.skip"))}</a></p>')
     fmap = build_map(city, answer.hits, origin, lang)
     clicked = st_folium(fmap, key="map", height=460, use_container_width=True, returned_objects=["last_clicked"])
-    point = (clicked or {}).get("last_clicked")
-    if point and (point["lat"], point["lng"]) != st.session_state.get("clicked"):
-        st.session_state.clicked = (point["lat"], point["lng"])
+    last = (clicked or {}).get("last_clicked")
+    if last and (last["lat"], last["lng"]) != st.session_state.get("last_click"):
+        st.session_state.last_click = (last["lat"], last["lng"])
+        st.session_state.point = (last["lat"], last["lng"], "click")
         st.rerun()
     st.html(f'<p id="after-map" tabindex="-1">{html.escape(t(lang, "map.summary", count=len(answer.hits)))} '
             f'{html.escape(t(lang, "map.tiles_note"))}</p>')

@@ -47,12 +47,17 @@ def app_url():
     proc.wait(timeout=20)
 
 
+LAAJASALO = {"latitude": 60.1795, "longitude": 25.0505}
+
+
 @pytest.fixture
-def page(app_url, chromium):
+def page(app_url, chromium, request):
     requests: list[str] = []
+    located = getattr(request, "param", None) == "located"
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
-        context = browser.new_context(locale="fi-FI", viewport={"width": 1100, "height": 900})
+        context = browser.new_context(locale="fi-FI", viewport={"width": 1100, "height": 900},
+                                      permissions=["geolocation"] if located else [], geolocation=LAAJASALO if located else None)
         tab = context.new_page()
         tab.on("request", lambda r: requests.append(r.url))
         tab.goto(app_url)
@@ -91,6 +96,20 @@ def test_postcode_finds_the_nearest_library_in_the_browsers_language(page):
     page.keyboard.press("Enter")
     expect(page.get_by_text("Lähimmät paikat postinumeroalueella 00840 (Laajasalo) ensin.")).to_be_visible(timeout=20000)
     assert first_place(page) == "Laajasalon kirjasto"
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("page", ["located"], indirect=True)
+def test_the_browsers_location_when_the_person_allows_it(page):
+    page.get_by_role("button", name="Käytä sijaintiani").click()
+    expect(page.get_by_text("Lähimmät paikat sijaintiisi ensin.")).to_be_visible(timeout=20000)
+    assert first_place(page) == "Laajasalon kirjasto"
+    assert violations(page) == []
+
+
+def test_location_refused_says_what_to_do_instead(page):
+    page.get_by_role("button", name="Käytä sijaintiani").click()
+    expect(page.get_by_text("Selain ei jakanut sijaintiasi.", exact=False)).to_be_visible(timeout=20000)
     assert violations(page) == []
 
 

@@ -31,8 +31,10 @@ def test_postcode_puts_the_nearest_first(city, places):
 
 def test_a_map_click_wins_over_the_postcode(city, places):
     oodi = next(p for p in places if p.names.get("fi", "").startswith("Keskustakirjasto"))
-    answer = find(city, places, Query(postcode="00840", clicked=(oodi.lat, oodi.lon)), "fi")
+    answer = find(city, places, Query(postcode="00840", point=(oodi.lat, oodi.lon)), "fi")
     assert answer.origin.kind == "click" and answer.hits[0].place == oodi and answer.hits[0].metres == 0
+    device = find(city, places, Query(point=(oodi.lat, oodi.lon), point_kind="device"), "fi")
+    assert device.origin.kind == "device" and device.hits[0].place == oodi
 
 
 @pytest.mark.parametrize("postcode, notice", [("0084", "find.postcode.malformed"), ("abcde", "find.postcode.malformed"),
