@@ -9,7 +9,6 @@ import argparse
 import html
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import streamlit as st
 from streamlit_folium import st_folium
