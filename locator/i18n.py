@@ -5,30 +5,20 @@ A missing key is an error, never a silent fallback to another language.
 
 from __future__ import annotations
 
-import json
-import string
-from functools import cache
-from importlib import resources
+from audit.catalogs import LANGUAGES, placeholders, text
+from audit.catalogs import catalog as _catalog
 
-LANGUAGES = ("fi", "sv", "en")
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "catalog", "t", "placeholders", "pick_language"]
 DEFAULT_LANGUAGE = "fi"
 
 
-@cache
 def catalog(lang: str) -> dict[str, str]:
-    if lang not in LANGUAGES:
-        raise KeyError(f"no catalog for language {lang!r}")
-    return json.loads(resources.files("locator").joinpath(f"locales/{lang}.json").read_text("utf-8"))
+    return _catalog("locator", lang)
 
 
 def t(lang: str, key: str, **params: object) -> str:
     """The text for ``key`` in ``lang`` with its {placeholders} filled; KeyError if the key is missing."""
-    text = catalog(lang)[key]
-    return text.format(**params) if params else text
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    return text("locator", lang, key, **params)
 
 
 def pick_language(accept_language: str | None) -> str:

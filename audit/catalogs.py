@@ -1,0 +1,29 @@
+"""Per-language text catalogs (``<package>/locales/<lang>.json``), shared by the kaikille packages.
+
+A missing key raises KeyError: never a silent fallback to another language.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("fi", "sv", "en")
+
+
+@cache
+def catalog(package: str, lang: str) -> dict[str, str]:
+    if lang not in LANGUAGES:
+        raise KeyError(f"no catalog for language {lang!r}")
+    return json.loads(resources.files(package).joinpath(f"locales/{lang}.json").read_text("utf-8"))
+
+
+def text(package: str, lang: str, key: str, **params: object) -> str:
+    value = catalog(package, lang)[key]
+    return value.format(**params) if params else value
+
+
+def placeholders(value: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(value) if name}

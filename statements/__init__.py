@@ -1,0 +1,1 @@
+"""kaikille statements: accessibility statements in Finnish, Swedish and English, from evidence."""

@@ -1,0 +1,128 @@
+"""From evidence to a statement: audit results + the statement file -> status, non-compliances, checks.
+
+The status rule (documented in the README and recorded in the JSON):
+  - "fully" only with no known non-compliance (automated or manual), no disproportionate-burden
+    claim, and a manual evaluation that covered every required criterion;
+  - "not" when 25 or more of the 49 required criteria are known to fail (most requirements unmet);
+  - "partially" otherwise: a clean automated run without a full manual evaluation is never "fully".
+  A coordinator may override the status only with a written justification, kept in the JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from audit.model import AuditReport
+from statements.source import Finding, StatementSource, required_criteria
+
+NOT_COMPLIANT_FROM = 25  # of 49: "most requirements are not met"
+REVIEW_MAX_DAYS = 365
+
+
+class StaleStatement(Exception):
+    """The statement may not be published as it is (e.g. its review is older than 12 months)."""
+
+
+@dataclass(frozen=True)
+class Noncompliance:
+    criterion: str
+    automated_pages: int
+    examples: tuple[str, ...]
+    manual: tuple[Finding, ...]
+    fix_by: dt.date | None
+
+
+@dataclass(frozen=True)
+class Automated:
+    axe_version: str
+    date: dt.date
+    pages: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    source: StatementSource
+    status: str
+    status_by: str  # "rule" or "override"
+    noncompliances: tuple[Noncompliance, ...]
+    automated: Automated | None
+    built_on: dt.date
+    warnings: tuple[str, ...] = ()
+    review: dict[str, list[str]] = field(default_factory=dict)  # fixed / new / still_open criteria
+
+
+def _sc_key(sc: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in sc.split("."))
+
+
+def automated_evidence(reports: list[AuditReport]) -> tuple[dict[str, list[str]], Automated | None]:
+    """Required criteria that automated checks found failing -> the pages where, in page order."""
+    required = set(required_criteria())
+    pages: dict[str, list[str]] = {}
+    for report in reports:
+        for issue in report.issues():
+            for criterion in issue.finding.criteria:
+                if criterion.sc in required:
+                    urls = pages.setdefault(criterion.sc, [])
+                    if issue.page.url not in urls:
+                        urls.append(issue.page.url)
+    if not reports:
+        return pages, None
+    latest = max(reports, key=lambda r: r.meta.finished_at)
+    automated = Automated(
+        axe_version=latest.meta.axe_version,
+        date=dt.date.fromisoformat(latest.meta.finished_at[:10]),
+        pages=sum(sum(p.audited for p in r.pages) for r in reports),
+    )
+    return pages, automated
+
+
+def decide_status(source: StatementSource, failing: set[str]) -> tuple[str, str]:
+    if source.override_status:
+        return source.override_status, "override"
+    if not failing and not source.burdens and source.manual == "full":
+        return "fully", "rule"
+    if len(failing) >= NOT_COMPLIANT_FROM:
+        return "not", "rule"
+    return "partially", "rule"
+
+
+def build(source: StatementSource, reports: list[AuditReport], today: dt.date, previous: dict | None = None) -> Statement:
+    """Raises StaleStatement when the review date is more than 12 months old."""
+    age = (today - source.reviewed).days
+    if age > REVIEW_MAX_DAYS:
+        raise StaleStatement(
+            f"{source.path}: dates.reviewed is {source.reviewed.isoformat()}, {age} days ago: a statement must be "
+            "reviewed at least once a year. Review it and update the date."
+        )
+    auto_pages, automated = automated_evidence(reports)
+    manual_by_sc: dict[str, list[Finding]] = {}
+    for finding in source.findings:
+        manual_by_sc.setdefault(finding.criterion, []).append(finding)
+    failing = set(auto_pages) | set(manual_by_sc)
+    status, status_by = decide_status(source, failing)
+    items = []
+    for sc in sorted(failing, key=_sc_key):
+        dates = [f.fix_by for f in manual_by_sc.get(sc, []) if f.fix_by]
+        if sc in auto_pages:
+            dates.append(source.fix_by.get(sc) or source.fix_by_default)
+        known = [d for d in dates if d]
+        items.append(Noncompliance(
+            criterion=sc,
+            automated_pages=len(auto_pages.get(sc, [])),
+            examples=tuple(auto_pages.get(sc, [])[:3]),
+            manual=tuple(manual_by_sc.get(sc, [])),
+            fix_by=max(known) if known else None,
+        ))
+    warnings = [f"criterion {n.criterion}: the planned fix date {n.fix_by.isoformat()} has passed" for n in items if n.fix_by and n.fix_by < today]
+    warnings += [f"burden claim '{b.what.get(source.languages[0], '')}' ended on {b.until.isoformat()}" for b in source.burdens if b.until < today]
+    review = {}
+    if previous is not None:
+        before = {n["criterion"] for n in previous.get("noncompliances", []) if isinstance(n, dict) and "criterion" in n}
+        review = {
+            "fixed": sorted(before - failing, key=_sc_key),
+            "new": sorted(failing - before, key=_sc_key),
+            "still_open": sorted(before & failing, key=_sc_key),
+        }
+    return Statement(source, status, status_by, tuple(items), automated, today, tuple(warnings), review)

@@ -1,0 +1,125 @@
+"""`kaikille statement check`: does a published statement (anyone's) have what the law requires?
+
+Looks, in Finnish, Swedish or English, for: the compliance status, the non-accessible content,
+a feedback channel, dates (the newest must be within 12 months), and the current supervisor
+(Traficom since 1.1.2025; the Regional State Administrative Agency, AVI, is flagged as outdated).
+The phrases are data: statements/data/check_patterns.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import requests
+from bs4 import BeautifulSoup
+
+from statements.build import REVIEW_MAX_DAYS
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+class CheckInputError(Exception):
+    """The page could not be read (exit 2 for a missing file, 3 for a failed download)."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    source: str
+    language: str
+    problems: tuple[str, ...]
+    newest_date: dt.date | None
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+@cache
+def patterns() -> dict:
+    return json.loads(resources.files("statements").joinpath("data/check_patterns.json").read_text("utf-8"))
+
+
+def read_page(target: str, timeout: float = 20) -> str:
+    if target.startswith(("http://", "https://")):
+        try:
+            response = requests.get(target, timeout=timeout, headers={"User-Agent": "kaikille statement check"})
+        except requests.RequestException as exc:
+            raise CheckInputError(f"{target}: cannot download ({exc.__class__.__name__})", 3) from exc
+        if response.status_code != 200:
+            raise CheckInputError(f"{target}: HTTP {response.status_code}", 3)
+        response.encoding = response.encoding or "utf-8"
+        return response.text
+    try:
+        return Path(target).read_text("utf-8")
+    except FileNotFoundError:
+        raise CheckInputError(f"{target}: file not found", 2) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CheckInputError(f"{target}: cannot read ({exc})", 2) from exc
+
+
+def _language(soup: BeautifulSoup, body: str) -> str:
+    declared = (soup.html.get("lang", "") if soup.html else "").lower()[:2]
+    if declared in ("fi", "sv", "en"):
+        return declared
+    scores = {lang: sum(bool(re.search(p, body)) for group in ("status", "non_accessible", "feedback") for p in patterns()[group][lang])
+              for lang in ("fi", "sv", "en")}
+    return max(scores, key=scores.get)
+
+
+def _dates(body: str) -> list[dt.date]:
+    found = []
+    for index, pattern in enumerate(patterns()["dates"]):
+        for match in re.finditer(pattern, body):
+            a, b, c = (int(x) for x in match.groups())
+            try:
+                found.append(dt.date(c, b, a) if index == 0 else dt.date(a, b, c))
+            except ValueError:
+                continue
+    return found
+
+
+def check_html(source: str, page: str, today: dt.date) -> CheckResult:
+    soup = BeautifulSoup(page, "html.parser")
+    for hidden in soup(["script", "style", "noscript", "template"]):
+        hidden.decompose()
+    body = " ".join(soup.get_text(" ").split()).lower()
+    lang = _language(soup, body)
+    p = patterns()
+    problems = []
+
+    def has(group: str) -> bool:
+        return any(re.search(rx, body) for rx in p[group][lang])
+
+    if not has("status"):
+        problems.append("no compliance status (fully, partially or not compliant) was found")
+    if not has("status_full") and not has("non_accessible"):
+        problems.append("no section on non-accessible content was found")
+    if not (has("feedback") and (EMAIL.search(body) or soup.find("a", href=re.compile(r"^(mailto:|https?://)")))):
+        problems.append("no feedback channel (an email address or a feedback link) was found")
+    obsolete = [rx for rx in p["supervisor_obsolete"] if re.search(rx, body)]
+    if obsolete:
+        problems.append("names the former supervisor (the Regional State Administrative Agency, AVI): "
+                        "since 1.1.2025 the supervisor is Traficom")
+    elif not any(re.search(rx, body) for rx in p["supervisor_current"]):
+        problems.append("does not name the supervisory authority (Traficom) and its contact details")
+    dates = [d for d in _dates(body) if d <= today]
+    newest = max(dates) if dates else None
+    if newest is None:
+        problems.append("no date was found: a statement must say when it was prepared and last reviewed")
+    elif (today - newest).days > REVIEW_MAX_DAYS:
+        problems.append(f"the newest date in it is {newest.isoformat()}, more than 12 months ago: the statement must be reviewed yearly")
+    return CheckResult(source, lang, tuple(problems), newest)
+
+
+def check(target: str, today: dt.date) -> CheckResult:
+    return check_html(target, read_page(target), today)
