@@ -80,9 +80,12 @@ def _dates(body: str) -> list[dt.date]:
     found = []
     for index, pattern in enumerate(patterns()["dates"]):
         for match in re.finditer(pattern, body):
-            a, b, c = (int(x) for x in match.groups())
+            first, second, third = match.groups()
+            if second in patterns()["months"]:  # 15 november 2026
+                second = str(patterns()["months"].index(second) + 1)
+            a, b, c = int(first), int(second), int(third)
             try:
-                found.append(dt.date(c, b, a) if index == 0 else dt.date(a, b, c))
+                found.append(dt.date(a, b, c) if index == 1 else dt.date(c, b, a))
             except ValueError:
                 continue
     return found
@@ -112,7 +115,9 @@ def check_html(source: str, page: str, today: dt.date) -> CheckResult:
                         "since 1.1.2025 the supervisor is Traficom")
     elif not any(re.search(rx, body) for rx in p["supervisor_current"]):
         problems.append("does not name the supervisory authority (Traficom) and its contact details")
-    dates = [d for d in _dates(body) if d <= today]
+    # the statement's own dates stand near words like "updated"; fix dates elsewhere must not count
+    near = [d for w in p["review_words"][lang] for m in re.finditer(w, body) for d in _dates(body[m.start():m.start() + 120])]
+    dates = [d for d in (near or _dates(body)) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:
         problems.append("no date was found: a statement must say when it was prepared and last reviewed")

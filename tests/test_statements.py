@@ -1,0 +1,175 @@
+"""Statements: golden outputs in fi/sv/en for four situations, the status rule, the annual review,
+the statement file's error messages, and the catalogs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from audit.catalogs import catalog, placeholders
+from audit.model import read_report
+from statements.build import StaleStatement, build
+from statements.render import FORMATS
+from statements.source import StatementFileError, parse_statement, read_statement, required_criteria
+
+HERE = Path(__file__).parent / "statements"
+GOLDEN = HERE / "golden"
+TODAY = dt.date(2026, 11, 22)
+REGENERATE = os.environ.get("KAIKILLE_REGEN_GOLDEN") == "1"
+VIOLATIONS = Path(__file__).parent / "golden" / "input-results.json"
+CLEAN = HERE / "clean-results.json"
+SCENARIOS = {"partial": VIOLATIONS, "clean-unevaluated": CLEAN, "fully": CLEAN, "burden": CLEAN}
+EXPECTED_STATUS = {"partial": "partially", "clean-unevaluated": "partially", "fully": "fully", "burden": "partially"}
+
+
+def statement(name: str, today: dt.date = TODAY, previous: dict | None = None):
+    return build(read_statement(HERE / f"{name}.toml"), [read_report(SCENARIOS[name])], today, previous)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_status_follows_the_evidence(name):
+    assert statement(name).status == EXPECTED_STATUS[name]
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json"])
+def test_golden_statements(name, fmt):
+    st = statement(name)
+    pattern, render = FORMATS[fmt]
+    for lang in st.source.languages:
+        produced = render(st, lang)
+        golden = GOLDEN / name / pattern.format(lang=lang)
+        if REGENERATE:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(produced, "utf-8")
+        assert produced == golden.read_text("utf-8"), f"{golden} changed: review, then KAIKILLE_REGEN_GOLDEN=1"
+
+
+def test_noncompliances_join_audit_and_manual_findings():
+    st = statement("partial")
+    assert [n.criterion for n in st.noncompliances] == ["1.1.1", "1.2.2", "1.4.3", "4.1.2"]
+    alt = st.noncompliances[0]
+    assert alt.automated_pages == 4 and alt.fix_by == dt.date(2027, 6, 30) and not alt.manual
+    captions = st.noncompliances[1]
+    assert captions.automated_pages == 0 and captions.fix_by == dt.date(2027, 3, 31)
+    assert captions.manual[0].what["sv"] == "Två videor saknar undertexter."
+
+
+def test_most_requirements_failing_is_not_compliant():
+    data = statement_data("fully")
+    data["assessment"]["manual_evaluation"] = "full"
+    data["finding"] = [{"criterion": sc, "where": {"fi": "x", "sv": "x", "en": "x"}, "what": {"fi": "y", "sv": "y", "en": "y"}}
+                       for sc in required_criteria()[:25]]
+    assert build(parse_statement("s.toml", data), [], TODAY).status == "not"
+    data["finding"] = data["finding"][:24]
+    assert build(parse_statement("s.toml", data), [], TODAY).status == "partially"
+
+
+def test_override_needs_and_keeps_a_justification():
+    data = statement_data("partial")
+    data["override"] = {"status": "fully"}
+    with pytest.raises(StatementFileError, match="override.justification: is missing"):
+        parse_statement("s.toml", data)
+    data["override"]["justification"] = "The contrast findings are in a decorative logo (exempt)."
+    st = build(parse_statement("s.toml", data), [read_report(VIOLATIONS)], TODAY)
+    from statements.render import as_json
+
+    assert st.status == "fully" and st.status_by == "override"
+    assert as_json(st, "en")["override_justification"].startswith("The contrast findings")
+
+
+def test_a_review_older_than_twelve_months_is_refused():
+    with pytest.raises(StaleStatement, match="reviewed at least once a year"):
+        statement("fully", today=dt.date(2027, 10, 6))
+    assert statement("fully", today=dt.date(2027, 10, 5)).status == "fully"
+
+
+def test_past_fix_dates_warn():
+    st = statement("partial", today=dt.date(2026, 11, 20))
+    assert st.warnings == ()
+    data = statement_data("partial")
+    data["finding"][0]["fix_by"] = dt.date(2026, 1, 31)
+    st = build(parse_statement("s.toml", data), [read_report(VIOLATIONS)], TODAY)
+    assert "criterion 1.2.2: the planned fix date 2026-01-31 has passed" in st.warnings
+
+
+def test_annual_review_against_last_years_json():
+    from statements.render import as_json
+
+    last_year = as_json(statement("partial"), "fi")
+    last_year["noncompliances"] = [n for n in last_year["noncompliances"] if n["criterion"] != "4.1.2"] + [
+        {"criterion": "2.4.2"}]
+    review = statement("partial", previous=last_year).review
+    assert review == {"fixed": ["2.4.2"], "new": ["4.1.2"], "still_open": ["1.1.1", "1.2.2", "1.4.3"]}
+
+
+def statement_data(name: str) -> dict:
+    import tomllib
+
+    return tomllib.loads((HERE / f"{name}.toml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["finding"][0].update(criterion="1.4.99"), "finding[1].criterion: '1.4.99' is not one of the 49 criteria"),
+    (lambda d: d["finding"][0].update(criterion="1.2.4"), "finding[1].criterion: '1.2.4' is not one of the 49 criteria"),
+    (lambda d: d["site"].pop("organisation"), "site.organisation: is missing"),
+    (lambda d: d["site"].update(languages=["fi", "de"]), "site.languages: unknown language 'de'"),
+    (lambda d: d["site"]["service"].pop("sv"), "site.service: has no text in sv"),
+    (lambda d: d["feedback"].update(email=""), "feedback: needs at least one channel"),
+    (lambda d: d["feedback"].update(response_days=30), "feedback.response_days: must be a whole number of days, at most 14"),
+    (lambda d: d["dates"].update(reviewed="last spring"), "dates.reviewed: must be a date like 2026-11-22"),
+    (lambda d: d["assessment"].update(method="guess"), "assessment.method: must be one of self, third-party"),
+])
+def test_statement_file_errors_name_file_field_and_problem(change, message):
+    data = statement_data("partial")
+    change(data)
+    with pytest.raises(StatementFileError) as err:
+        parse_statement("sites/digituki.toml", data)
+    assert str(err.value).startswith("sites/digituki.toml: ") and message in str(err.value)
+
+
+def test_every_catalog_has_every_key_and_all_49_criteria():
+    reference = catalog("statements", "en")
+    for lang in ("fi", "sv", "en"):
+        cat = catalog("statements", lang)
+        assert set(cat) == set(reference), lang
+        # a date format picks its own parts (31.12.2026 / 31 December 2026); other texts keep every placeholder
+        assert placeholders(cat["date.format"]) <= {"d", "m", "y", "month"}
+        assert all(placeholders(cat[k]) == placeholders(v) for k, v in reference.items() if k != "date.format"), lang
+        for sc in required_criteria():
+            assert cat[f"sc.{sc}.name"] and cat[f"sc.{sc}.problem"]
+
+
+def test_the_example_statement_file_builds():
+    st = build(read_statement(Path(__file__).parent.parent / "statements" / "example-statement.toml"), [], TODAY)
+    assert st.status == "partially" and st.source.languages == ("fi", "sv", "en")
+
+
+def kaikille(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_build_writes_every_language_and_format(tmp_path):
+    result = kaikille("statement", "build", str(HERE / "partial.toml"), "--results", str(VIOLATIONS),
+                      "--out", str(tmp_path), "--today", "2026-11-22")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        pattern.format(lang=lang) for pattern, _ in FORMATS.values() for lang in ("fi", "sv", "en"))
+    assert json.loads((tmp_path / "statement.sv.json").read_text())["status"] == "partially"
+
+
+def test_cli_refuses_a_stale_statement_and_reports_bad_files(tmp_path):
+    stale = kaikille("statement", "build", str(HERE / "fully.toml"), "--out", str(tmp_path / "a"), "--today", "2028-01-01")
+    assert stale.returncode == 1 and "reviewed at least once a year" in stale.stderr and not (tmp_path / "a").exists()
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[site]\nlanguages = ['fi']\n")
+    broken = kaikille("statement", "build", str(bad), "--out", str(tmp_path / "b"))
+    assert broken.returncode == 2 and f"{bad}: site.urls: is missing" in broken.stderr
+    missing = kaikille("statement", "build", str(HERE / "partial.toml"), "--results", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "results file not found" in missing.stderr
