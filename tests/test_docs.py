@@ -27,11 +27,13 @@ def test_every_command_is_documented(command):
     assert f"kaikille {command}" in README
 
 
-def test_the_locator_commands_are_registered():
-    assert {"locator", "app"} <= set(all_commands()) and set(COMMANDS) < set(all_commands())
+def test_the_locator_and_statement_commands_are_registered():
+    assert {"locator", "app", "statement"} <= set(all_commands()) and set(COMMANDS) < set(all_commands())
+    assert "kaikille statement build" in README and "kaikille statement check" in README
 
 
-@pytest.mark.parametrize("option", ["--host", "--port", "--places", "--city", "--tiles", "--output", "--retries"])
+@pytest.mark.parametrize("option", ["--host", "--port", "--places", "--city", "--tiles", "--output", "--retries",
+                                    "--results", "--previous", "--format", "--today"])
 def test_locator_options_are_documented(option):
     assert f"{option} " in README or f"{option}]" in README
 
