@@ -125,6 +125,8 @@ def _load_config(args: argparse.Namespace) -> AuditConfig:
 
 def _summarize(outcome: Any) -> int:
     totals = outcome.report.totals()
+    if outcome.resumed:
+        print(f"Resumed: {outcome.resumed} URL(s) came from the interrupted run's journal.")
     print(f"Audited {totals['pages_audited']} of {totals['pages']} page(s); {totals['pages_with_errors']} not audited; "
           f"{totals['skipped']} URL(s) skipped.")
     print(f"Violations: {totals['violations']} element(s) in {totals['groups']} group(s); needs review: {totals['needs_review']}.")
@@ -202,5 +204,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kaikille: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("kaikille: interrupted", file=sys.stderr)
+        print("kaikille: interrupted; finished pages are kept: run again with --resume to continue", file=sys.stderr)
         return 130

@@ -54,6 +54,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("baseline", "str", None, "accepted findings: only findings not in it fail the run", metavar="FILE"),
     Option("write-baseline", "str", None, "write this run's violations as a baseline file", metavar="FILE"),
     Option("out", "str", "kaikille-report", "folder for the reports", metavar="DIR"),
+    Option("resume", "bool", False, "continue an interrupted run from its journal in --out, without loading finished pages again"),
     Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
     Option("concurrency", "int", 4, "pages audited at the same time", metavar="N"),
     Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N"),
@@ -85,6 +86,7 @@ class AuditConfig:
     baseline: str | None = None
     write_baseline: str | None = None
     out: str = "kaikille-report"
+    resume: bool = False
     format: tuple[str, ...] = FORMATS
     concurrency: int = 4
     per_host: int = 4

@@ -18,6 +18,7 @@ from audit import axe as axe_stage
 from audit.browser import BrowserSession
 from audit.config import AuditConfig
 from audit.discovery import Robots, fetch_robots, sitemap_urls
+from audit.journal import Journal
 from audit.model import AuditReport, PageResult, RunMeta, Skipped
 from audit.sites import SiteSpec
 from audit.urls import Scope, is_http_url, normalize
@@ -67,8 +68,10 @@ class Crawler:
         axe: axe_stage.AxeScript,
         on_result: Progress | None = None,
         clock: Clock = utc_now,
+        journal: Journal | None = None,
     ) -> None:
         self.config = config
+        self.journal = journal
         self.session = session
         self.axe = axe
         self.options = axe_stage.run_options(config.standard, config.best_practice, config.rule, config.disable_rule)
@@ -162,6 +165,8 @@ class Crawler:
     async def _audit(
         self, site: SitePlan, url: str, parent: str | None, depth: int
     ) -> tuple[PageResult | Skipped, list[str]]:
+        if self.journal is not None and url in self.journal.done:
+            return self._replay(*self.journal.done[url])
         host = urlsplit(url).netloc
         per_host = self._hosts.setdefault(host, asyncio.Semaphore(self.config.per_host))
         async with self._all, per_host:
@@ -185,8 +190,20 @@ class Crawler:
                 redirects=tuple(visit.redirects),
                 findings=axe_stage.convert(visit.analysis) if visit.analysis and not visit.error else (),
             )
+        if self.journal is not None:
+            self.journal.record(result, visit.links)
         self.on_result(result)
         return result, visit.links
+
+    def _replay(self, result: PageResult | Skipped, links: list[str]) -> tuple[PageResult | Skipped, list[str]]:
+        """A page finished before the run was interrupted: its redirect targets count as claimed, as
+        they did when it was loaded, so the resumed crawl takes exactly the same path."""
+        if isinstance(result, PageResult):
+            for hop in (*result.redirects, result.final_url):
+                if hop:
+                    self.claimed.add(normalize(hop))
+        self.on_result(result)
+        return result, links
 
 
 async def run_audit(
@@ -196,11 +213,12 @@ async def run_audit(
     executable: str,
     on_result: Progress | None = None,
     clock: Clock = utc_now,
+    journal: Journal | None = None,
 ) -> AuditReport:
     """Crawl and audit every site; sites run side by side, sharing the page concurrency."""
     started = clock()
     async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
-        crawler = Crawler(config, session, axe, on_result, clock)
+        crawler = Crawler(config, session, axe, on_result, clock, journal)
         outcomes = await asyncio.gather(*(crawler.crawl_site(plan(s, config)) for s in sites))
         meta = RunMeta(
             tool=TOOL_NAME,
@@ -208,7 +226,7 @@ async def run_audit(
             axe_version=axe.version,
             browser=f"Chromium {session.version}",
             user_agent=session.user_agent,
-            started_at=iso(started),
+            started_at=journal.started_at if journal else iso(started),
             finished_at=iso(clock()),
             config={**config.public(), "sites": [s.url for s in sites]},
         )

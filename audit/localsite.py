@@ -21,6 +21,13 @@ from typing import Any
 class _Handler(SimpleHTTPRequestHandler):
     routes: dict[str, dict[str, Any]] = {}
     base = ""
+    requests: list[str] | None = None  # when given, every requested path is appended (tests count them)
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        if ok and self.requests is not None:
+            self.requests.append(self.path)
+        return ok
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test and demo output quiet
         pass
@@ -57,12 +64,13 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: str | Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a port the system picks; yields the base URL ('http://127.0.0.1:N/')."""
+def serve(folder: str | Path, requests: list[str] | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a port the system picks; yields the base URL ('http://127.0.0.1:N/').
+    With ``requests``, the path of every request is appended to that list."""
     folder = Path(folder)
     routes_file = folder / "_routes.json"
     routes = json.loads(routes_file.read_text("utf-8")) if routes_file.is_file() else {}
-    handler: Any = type("Handler", (_Handler,), {"routes": routes})
+    handler: Any = type("Handler", (_Handler,), {"routes": routes, "requests": requests})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     handler.base = f"http://127.0.0.1:{server.server_address[1]}"
     server.daemon_threads = True

@@ -199,7 +199,7 @@ class AuditReport:
             "schema_version": SCHEMA_VERSION,
             "meta": asdict(self.meta),
             "totals": self.totals(),
-            "pages": [_page_to_dict(p) for p in self.pages],
+            "pages": [page_to_dict(p) for p in self.pages],
             "skipped": [asdict(s) for s in self.skipped],
             "groups": [
                 {**asdict(g), "criteria": [asdict(c) for c in g.criteria], "example_urls": list(g.example_urls)}
@@ -214,12 +214,12 @@ class AuditReport:
             raise ValueError(f"unsupported results schema_version {version!r} (this kaikille reads {SCHEMA_VERSION})")
         return cls(
             meta=RunMeta(**data["meta"]),
-            pages=tuple(_page_from_dict(p) for p in data["pages"]),
+            pages=tuple(page_from_dict(p) for p in data["pages"]),
             skipped=tuple(Skipped(**s) for s in data.get("skipped", [])),
         )
 
 
-def _page_to_dict(page: PageResult) -> dict[str, Any]:
+def page_to_dict(page: PageResult) -> dict[str, Any]:
     d = asdict(page)
     d["redirects"] = list(page.redirects)
     for f, fd in zip(page.findings, d["findings"], strict=True):
@@ -229,7 +229,7 @@ def _page_to_dict(page: PageResult) -> dict[str, Any]:
     return d
 
 
-def _page_from_dict(d: dict[str, Any]) -> PageResult:
+def page_from_dict(d: dict[str, Any]) -> PageResult:
     findings = tuple(
         Finding(
             rule_id=f["rule_id"],

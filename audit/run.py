@@ -12,6 +12,7 @@ from audit.config import AuditConfig
 from audit.crawl import Clock, Progress, iso, run_audit, utc_now
 from audit.errors import BrowserUnavailable, UsageError
 from audit.gate import GateResult, evaluate, read_baseline, write_baseline
+from audit.journal import Journal, run_key
 from audit.model import AuditReport
 from audit.reporters import write_reports
 from audit.sites import SiteSpec, check_url, read_sites
@@ -22,6 +23,7 @@ class Outcome:
     report: AuditReport
     gate: GateResult
     written: dict[str, Path]
+    resumed: int = 0  # pages taken from an interrupted run's journal
 
     @property
     def nothing_audited(self) -> bool:
@@ -47,9 +49,16 @@ def audit(config: AuditConfig, on_result: Progress | None = None, clock: Clock =
     found = find_chromium(config.browser_path, env_browser)
     if found is None:
         raise BrowserUnavailable(INSTALL_HELP)
-    report = asyncio.run(run_audit(config, sites, axe, found[0], on_result, clock))
+    key = run_key({**config.public(), "sites": [s.url for s in sites], "axe": axe.version})
+    journal = Journal(config.out, key, iso(clock()), config.resume)
+    resumed = len(journal.done)
+    try:
+        report = asyncio.run(run_audit(config, sites, axe, found[0], on_result, clock, journal))
+    finally:
+        journal.close()
     gate = evaluate(report, config.fail_on, baseline)
     written = write_reports(report, gate, config.out, config.format)
     if config.write_baseline:
         write_baseline(report, config.write_baseline, iso(clock()))
-    return Outcome(report, gate, written)
+    journal.finish()
+    return Outcome(report, gate, written, resumed)

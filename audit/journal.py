@@ -1,0 +1,76 @@
+"""The run journal: every finished URL is appended to ``<out>/.kaikille-journal.jsonl`` and fsync'd
+before the crawl goes on, so a run killed at any moment (Ctrl-C, SIGTERM, kill -9, a crash) loses
+nothing; ``--resume`` replays it instead of loading those pages again.
+
+Line 1 is a header naming the run (a key over the sites and the settings that change what is
+crawled); each further line is one page or skipped URL with the links found on it. A torn last
+line (the process died mid-write) is ignored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from audit.errors import UsageError
+from audit.model import PageResult, Skipped, page_from_dict, page_to_dict
+
+JOURNAL_NAME = ".kaikille-journal.jsonl"
+FORMAT = "kaikille-journal/1"
+# settings that do not change which pages are audited or what they yield
+NOT_IN_KEY = {"out", "format", "fail_on", "baseline", "write_baseline", "resume", "concurrency", "per_host", "shard"}
+
+
+def run_key(settings: dict[str, Any]) -> str:
+    relevant = {k: v for k, v in settings.items() if k not in NOT_IN_KEY}
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=list).encode()).hexdigest()[:16]
+
+
+class Journal:
+    def __init__(self, out_dir: str | Path, key: str, started_at: str, resume: bool) -> None:
+        self.path = Path(out_dir) / JOURNAL_NAME
+        self.done: dict[str, tuple[PageResult | Skipped, list[str]]] = {}
+        self.started_at = started_at
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if resume and self.path.is_file():
+            self._load(key)
+        else:
+            self.path.write_text(json.dumps({"format": FORMAT, "key": key, "started_at": started_at}) + "\n", "utf-8")
+        self._handle = self.path.open("a", encoding="utf-8")
+
+    def _load(self, key: str) -> None:
+        lines = self.path.read_text("utf-8").splitlines()
+        try:
+            header = json.loads(lines[0])
+        except (IndexError, ValueError):
+            raise UsageError(f"{self.path}: not a kaikille journal; delete it to start over") from None
+        if header.get("format") != FORMAT or header.get("key") != key:
+            raise UsageError(f"{self.path}: this journal is from a run with other sites or settings; "
+                             "run without --resume (or with the same settings)")
+        self.started_at = header.get("started_at", self.started_at)
+        for line in lines[1:]:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                break  # the last line was being written when the run died
+            result = page_from_dict(entry["page"]) if entry["kind"] == "page" else Skipped(**entry["skipped"])
+            self.done[result.url] = (result, entry.get("links", []))
+
+    def record(self, result: PageResult | Skipped, links: list[str]) -> None:
+        entry = {"kind": "page", "page": page_to_dict(result)} if isinstance(result, PageResult) else {"kind": "skipped", "skipped": asdict(result)}
+        entry["links"] = links
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+
+    def finish(self) -> None:
+        """The run's reports are written: the journal has served its purpose."""
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self._handle.close()

@@ -1,0 +1,90 @@
+"""Never lose a result: a real run killed with SIGKILL resumes to the same reports without
+loading finished pages again."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from audit.journal import JOURNAL_NAME
+from audit.localsite import serve
+
+pytestmark = pytest.mark.browser
+PAGES = 24
+
+
+def make_site(folder: Path) -> None:
+    """A chain of slow pages (each takes 0.4 s to answer), some with a violation."""
+    routes = {}
+    for i in range(PAGES):
+        links = "".join(f'<a href="/p{j}.html">Page {j}</a> ' for j in (i + 1, i + 2) if j < PAGES)
+        image = '<img src="/x.svg">' if i % 3 == 0 else ""
+        body = (f'<!DOCTYPE html><html lang="en"><head><title>Page {i}</title></head>'
+                f"<body><main><h1>Page {i}</h1><p>{links}</p>{image}</main></body></html>")
+        routes[f"/p{i}.html"] = {"status": 200, "headers": {"Content-Type": "text/html"}, "body": body, "delay": 0.4}
+    routes["/"] = {"status": 302, "headers": {"Location": "/p0.html"}}
+    folder.mkdir()
+    (folder / "_routes.json").write_text(json.dumps(routes), "utf-8")
+    (folder / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', "utf-8")
+
+
+def audit_cmd(base: str, out: Path, chromium: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "audit", "audit", base + "p0.html", "--max-depth", "30", "--out", str(out),
+            "--concurrency", "2", "--browser-path", chromium, "--no-sitemaps", "--quiet", *extra]
+
+
+def comparable(results: Path) -> dict:
+    data = json.loads(results.read_text("utf-8"))
+    for page in data["pages"]:
+        page.pop("duration_ms")
+        page.pop("started_at")
+    data.pop("meta")
+    return data
+
+
+def test_a_killed_run_resumes_to_identical_reports(tmp_path, chromium):
+    site = tmp_path / "site"
+    make_site(site)
+    requests: list[str] = []
+    with serve(site, requests) as base:
+        whole = subprocess.run(audit_cmd(base, tmp_path / "whole", chromium), capture_output=True, text=True, timeout=300)
+        assert whole.returncode == 1, whole.stderr
+        assert not (tmp_path / "whole" / JOURNAL_NAME).exists()  # removed once the reports are written
+
+        out = tmp_path / "killed"
+        proc = subprocess.Popen(audit_cmd(base, out, chromium), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)
+        journal = out / JOURNAL_NAME
+        deadline = time.monotonic() + 120
+        while not (journal.exists() and len(journal.read_text().splitlines()) > 8):
+            assert proc.poll() is None and time.monotonic() < deadline, "the run ended before it could be killed"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGKILL)  # the audit and its Chromium, mid-run, no chance to clean up
+        proc.wait()
+        finished = [json.loads(line)["page"]["url"] for line in journal.read_text().splitlines()[1:] if line.strip().endswith("}")]
+        assert 8 <= len(finished) < PAGES and not (out / "results.json").exists()
+
+        requests.clear()
+        resumed = subprocess.run(audit_cmd(base, out, chromium, "--resume"), capture_output=True, text=True, timeout=300)
+        assert resumed.returncode == 1, resumed.stderr
+        assert f"Resumed: {len(finished)} URL(s)" in resumed.stdout
+    again = {path.split("?")[0] for path in requests if path.endswith(".html")}
+    assert not again & {url.removeprefix(base.rstrip("/")) for url in finished}, "finished pages were loaded again"
+    assert comparable(out / "results.json") == comparable(tmp_path / "whole" / "results.json")
+    assert len(json.loads((out / "results.json").read_text())["pages"]) == PAGES
+
+
+def test_a_journal_from_other_settings_is_refused(tmp_path, chromium):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / JOURNAL_NAME).write_text('{"format": "kaikille-journal/1", "key": "0000", "started_at": "x"}\n')
+    result = subprocess.run([sys.executable, "-m", "audit", "audit", "http://127.0.0.1:9/", "--out", str(out),
+                             "--resume", "--browser-path", chromium], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "other sites or settings" in result.stderr
