@@ -63,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("results", metavar="RESULTS", help="a results.json written by kaikille audit")
     baseline.add_argument("-o", "--output", required=True, metavar="FILE", help="baseline file to write")
 
+    hist = sub.add_parser("history", help="show the trend of past runs per site")
+    hist.add_argument("--db", default="kaikille-report/history.sqlite", metavar="FILE",
+                      help="history database (default: kaikille-report/history.sqlite)")
+    hist.add_argument("--site", metavar="URL", help="only this site (its start URL)")
+    hist.add_argument("--limit", type=int, default=20, metavar="N", help="newest N runs per listing (default: 20)")
+
     browser = sub.add_parser("browser", help="show which Chromium kaikille uses; --install provisions one")
     browser.add_argument("--install", action="store_true", help="install Chromium if none is found")
     for name, handler in plugin_commands(sub).items():
@@ -192,7 +198,19 @@ def cmd_browser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"audit": cmd_audit, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
+def cmd_history(args: argparse.Namespace) -> int:
+    from audit.history import trend
+
+    rows = trend(args.db, args.site, args.limit)
+    print("run  started               pages  violations  critical  serious  moderate  minor  site")
+    for r in rows:
+        i = r.by_impact
+        print(f"{r.run_id:<4} {r.started_at:<21} {r.pages:>5}  {r.violations:>10}  {i['critical']:>8}  {i['serious']:>7}  "
+              f"{i['moderate']:>8}  {i['minor']:>5}  {r.site}")
+    return EXIT_OK
+
+
+COMMANDS = {"audit": cmd_audit, "history": cmd_history, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
 
 
 def main(argv: list[str] | None = None) -> int:

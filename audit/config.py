@@ -54,6 +54,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("baseline", "str", None, "accepted findings: only findings not in it fail the run", metavar="FILE"),
     Option("write-baseline", "str", None, "write this run's violations as a baseline file", metavar="FILE"),
     Option("out", "str", "kaikille-report", "folder for the reports", metavar="DIR"),
+    Option("history", "str", None, "SQLite file for run history (default: DIR/history.sqlite in --out)", metavar="FILE"),
+    Option("no-history", "bool", False, "do not record this run in the history"),
     Option("resume", "bool", False, "continue an interrupted run from its journal in --out, without loading finished pages again"),
     Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
     Option("concurrency", "int", 4, "pages audited at the same time", metavar="N"),
@@ -87,6 +89,8 @@ class AuditConfig:
     write_baseline: str | None = None
     out: str = "kaikille-report"
     resume: bool = False
+    history: str | None = None
+    no_history: bool = False
     format: tuple[str, ...] = FORMATS
     concurrency: int = 4
     per_host: int = 4
@@ -165,7 +169,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         if option is None:
             raise UsageError(f"{where}: unknown setting '{key}' (settings are the audit command's long options)")
         value = _coerce(option, value, where)
-        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path"):
+        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path", "history"):
             value = str((path.parent / os.path.expanduser(value)))
         settings[option.attr] = value
     return settings

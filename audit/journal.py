@@ -22,7 +22,8 @@ from audit.model import PageResult, Skipped, page_from_dict, page_to_dict
 JOURNAL_NAME = ".kaikille-journal.jsonl"
 FORMAT = "kaikille-journal/1"
 # settings that do not change which pages are audited or what they yield
-NOT_IN_KEY = {"out", "format", "fail_on", "baseline", "write_baseline", "resume", "concurrency", "per_host", "shard"}
+NOT_IN_KEY = {"out", "format", "fail_on", "baseline", "write_baseline", "resume", "concurrency", "per_host", "shard",
+              "history", "no_history"}
 
 
 def run_key(settings: dict[str, Any]) -> str:

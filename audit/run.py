@@ -6,6 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
+from audit import history
 from audit.axe import load_axe
 from audit.browser import INSTALL_HELP, find_chromium
 from audit.config import AuditConfig
@@ -60,5 +61,7 @@ def audit(config: AuditConfig, on_result: Progress | None = None, clock: Clock =
     written = write_reports(report, gate, config.out, config.format)
     if config.write_baseline:
         write_baseline(report, config.write_baseline, iso(clock()))
+    if not config.no_history:
+        history.record(config.history or Path(config.out) / "history.sqlite", report)
     journal.finish()
     return Outcome(report, gate, written, resumed)

@@ -91,6 +91,7 @@ def test_clean_page_passes_and_violations_fail(tmp_path, site_url, chromium):
     clean = kaikille("audit", site_url + "accessible.html", "--max-depth", "0", "--out", str(tmp_path / "a"), "--browser-path", chromium)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "PASSED" in clean.stdout
+    assert (tmp_path / "a" / "history.sqlite").is_file()  # each run is recorded for `kaikille history`
     failing = kaikille("audit", site_url + "form.html", "--max-depth", "0", "--out", str(tmp_path / "b"), "--browser-path", chromium)
     assert failing.returncode == 1 and "FAILED: 1 new violation" in failing.stdout
 

@@ -1,0 +1,55 @@
+"""Run history in SQLite: totals per site by impact and criterion, and the `history` command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from audit.errors import UsageError
+from audit.history import record, trend
+from audit.model import AuditReport
+
+RECORDED = Path(__file__).parent / "golden" / "input-results.json"
+
+
+def recorded() -> AuditReport:
+    return AuditReport.from_dict(json.loads(RECORDED.read_text("utf-8")))
+
+
+def test_runs_are_recorded_per_site_and_read_back_in_order(tmp_path):
+    db = tmp_path / "h.sqlite"
+    first = recorded()
+    better = replace(first, pages=tuple(p for p in first.pages if not p.violations))
+    assert record(db, first) == 1 and record(db, better) == 2
+    runs = trend(db)
+    assert [r.run_id for r in runs] == [1, 2]
+    assert runs[0].violations == len(first.issues()) == 8 and runs[1].violations == 0
+    assert runs[0].by_impact == {"critical": 7, "serious": 1, "moderate": 0, "minor": 0}
+    assert runs[0].by_criterion == {"1.1.1": 5, "1.4.3": 1, "4.1.2": 2}
+    assert trend(db, site="https://elsewhere.invalid/") == []
+    assert [r.run_id for r in trend(db, limit=1)] == [2]
+
+
+def test_missing_or_broken_database_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no history yet"):
+        trend(tmp_path / "none.sqlite")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_text("not a database at all" * 100)
+    with pytest.raises(UsageError, match="not a kaikille history database"):
+        trend(junk)
+
+
+def test_history_command(tmp_path):
+    db = tmp_path / "h.sqlite"
+    record(db, recorded())
+    out = subprocess.run([sys.executable, "-m", "audit", "history", "--db", str(db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0
+    assert out.stdout.splitlines()[1].split()[:7] == ["1", "2026-01-15T09:30:00Z", "13", "8", "7", "1", "0"]
+    missing = subprocess.run([sys.executable, "-m", "audit", "history", "--db", str(tmp_path / "x.sqlite")],
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2 and "no history yet" in missing.stderr
