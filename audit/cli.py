@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from audit import __version__
-from audit.config import OPTIONS, AuditConfig, build_config, find_config_file, read_config_file
+from audit.config import OPTIONS, AuditConfig, Option, build_config, find_config_file, read_config_file
+
+OPTION_BY_NAME = {o.name: o for o in OPTIONS}
 from audit.errors import KaikilleError
 from audit.model import PageResult, Skipped, read_report
 
@@ -28,19 +30,23 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+def _add_option(parser: argparse.ArgumentParser, option: Option) -> None:
+    flag = f"--{option.name}"
+    shown = ",".join(option.default) if isinstance(option.default, tuple) else option.default
+    help_text = option.help if shown in (None, False, "") else f"{option.help} (default: {shown})"
+    if option.kind == "bool":
+        parser.add_argument(flag, action="store_true", default=None, help=option.help)
+    elif option.kind == "list":
+        parser.add_argument(flag, action="append", default=None, metavar=option.metavar,
+                            choices=option.choices or None, help=help_text)
+    else:
+        parser.add_argument(flag, type=int if option.kind == "int" else str, default=None,
+                            choices=option.choices or None, metavar=option.metavar, help=help_text)
+
+
 def _add_audit_options(parser: argparse.ArgumentParser) -> None:
     for option in OPTIONS:
-        flag = f"--{option.name}"
-        shown = ",".join(option.default) if isinstance(option.default, tuple) else option.default
-        help_text = option.help if shown in (None, False, "") else f"{option.help} (default: {shown})"
-        if option.kind == "bool":
-            parser.add_argument(flag, action="store_true", default=None, help=option.help)
-        elif option.kind == "list":
-            parser.add_argument(flag, action="append", default=None, metavar=option.metavar,
-                                choices=option.choices or None, help=help_text)
-        else:
-            parser.add_argument(flag, type=int if option.kind == "int" else str, default=None,
-                                choices=option.choices or None, metavar=option.metavar, help=help_text)
+        _add_option(parser, option)
     parser.add_argument("--config", metavar="FILE", help="config file (default: ./kaikille.toml, or [tool.kaikille.audit] in ./pyproject.toml)")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
 
@@ -62,6 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     baseline = sub.add_parser("baseline", help="write a baseline file from a results.json")
     baseline.add_argument("results", metavar="RESULTS", help="a results.json written by kaikille audit")
     baseline.add_argument("-o", "--output", required=True, metavar="FILE", help="baseline file to write")
+
+    disc = sub.add_parser("discover", help="find the URLs to audit with plain HTTP, once, for sharded runs")
+    disc.add_argument("urls", nargs="*", metavar="URL", help="start URLs (besides --sites and the config file)")
+    disc.add_argument("-o", "--output", required=True, metavar="FILE", help="URL list to write (JSON)")
+    for name in ("sites", "max-pages", "max-depth", "scope", "allow", "include", "exclude", "ignore-robots", "no-sitemaps", "timeout"):
+        _add_option(disc, OPTION_BY_NAME[name])
+    disc.add_argument("--config", metavar="FILE", help="config file (as for audit)")
+
+    merge = sub.add_parser("merge", help="merge the results of sharded runs into one, with all reports and the gate")
+    merge.add_argument("results", nargs="+", metavar="RESULTS", help="results.json of each shard")
+    for name in ("out", "format", "fail-on", "baseline", "write-baseline"):
+        _add_option(merge, OPTION_BY_NAME[name])
 
     hist = sub.add_parser("history", help="show the trend of past runs per site")
     hist.add_argument("--db", default="kaikille-report/history.sqlite", metavar="FILE",
@@ -114,11 +132,11 @@ class _Progress:
 
 
 def _flag_settings(args: argparse.Namespace) -> dict[str, Any]:
-    settings = {o.attr: getattr(args, o.attr) for o in OPTIONS}
+    settings = {o.attr: getattr(args, o.attr) for o in OPTIONS if hasattr(args, o.attr)}
     for option in OPTIONS:
-        if option.kind == "list" and settings[option.attr] is not None:
+        if option.kind == "list" and settings.get(option.attr) is not None:
             settings[option.attr] = tuple(settings[option.attr])
-    if args.urls:
+    if getattr(args, "urls", None):
         settings["urls"] = tuple(args.urls)
     return settings
 
@@ -198,6 +216,36 @@ def cmd_browser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_discover(args: argparse.Namespace) -> int:
+    from audit.crawl import iso, utc_now
+    from audit.discover import discover, write_url_list
+    from audit.run import collect_sites
+
+    config = _load_config(args)
+    document = discover(config, collect_sites(config), iso(utc_now()))
+    write_url_list(document, args.output)
+    counts = ", ".join(f"{len(s['urls'])} from {s['site']}" for s in document["sites"])
+    print(f"Wrote {args.output}: {counts}; {len(document['skipped'])} URL(s) skipped.")
+    return EXIT_OK
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from audit.crawl import iso, utc_now
+    from audit.gate import evaluate, read_baseline, write_baseline
+    from audit.merge import merge_reports
+    from audit.reporters import write_reports
+    from audit.run import Outcome
+
+    config = build_config({}, _flag_settings(args))
+    baseline = read_baseline(config.baseline) if config.baseline else None
+    report = merge_reports(args.results, config.out)
+    gate = evaluate(report, config.fail_on, baseline)
+    written = write_reports(report, gate, config.out, config.format)
+    if config.write_baseline:
+        write_baseline(report, config.write_baseline, iso(utc_now()))
+    return _summarize(Outcome(report, gate, written))
+
+
 def cmd_history(args: argparse.Namespace) -> int:
     from audit.history import trend
 
@@ -210,7 +258,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"audit": cmd_audit, "history": cmd_history, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
+COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "history": cmd_history, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
 
 
 def main(argv: list[str] | None = None) -> int:

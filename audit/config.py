@@ -54,6 +54,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("baseline", "str", None, "accepted findings: only findings not in it fail the run", metavar="FILE"),
     Option("write-baseline", "str", None, "write this run's violations as a baseline file", metavar="FILE"),
     Option("out", "str", "kaikille-report", "folder for the reports", metavar="DIR"),
+    Option("urls-from", "str", None, "audit exactly the URLs of this list (from `kaikille discover`); follow no links", metavar="FILE"),
+    Option("shard", "str", None, "with --urls-from: audit only this machine's share, e.g. 2/5 (stable split by URL)", metavar="I/N"),
     Option("history", "str", None, "SQLite file for run history (default: DIR/history.sqlite in --out)", metavar="FILE"),
     Option("no-history", "bool", False, "do not record this run in the history"),
     Option("resume", "bool", False, "continue an interrupted run from its journal in --out, without loading finished pages again"),
@@ -89,6 +91,8 @@ class AuditConfig:
     write_baseline: str | None = None
     out: str = "kaikille-report"
     resume: bool = False
+    urls_from: str | None = None
+    shard: str | None = None
     history: str | None = None
     no_history: bool = False
     format: tuple[str, ...] = FORMATS
@@ -169,7 +173,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         if option is None:
             raise UsageError(f"{where}: unknown setting '{key}' (settings are the audit command's long options)")
         value = _coerce(option, value, where)
-        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path", "history"):
+        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path", "history", "urls-from"):
             value = str((path.parent / os.path.expanduser(value)))
         settings[option.attr] = value
     return settings

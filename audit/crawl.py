@@ -19,6 +19,7 @@ from audit.browser import BrowserSession
 from audit.config import AuditConfig
 from audit.discovery import Robots, fetch_robots, sitemap_urls
 from audit.journal import Journal
+from audit.targets import Target
 from audit.model import AuditReport, PageResult, RunMeta, Skipped
 from audit.sites import SiteSpec
 from audit.urls import Scope, is_http_url, normalize
@@ -84,6 +85,16 @@ class Crawler:
     async def _analyze(self, page: object) -> dict:
         await axe_stage.inject(page, self.axe)
         return await axe_stage.run(page, self.options)
+
+    async def audit_list(self, site: SitePlan, targets: list[Target]) -> tuple[list[PageResult], list[Skipped]]:
+        """A discovered URL list (``--urls-from``): audit exactly these URLs, follow no links.
+        Results come in a canonical order (depth, URL), so shards merge into the same report."""
+        for target in targets:
+            self.claimed.add(target.url)
+        results = await asyncio.gather(*(self._audit(site, t.url, t.found_on, t.depth) for t in targets))
+        pages = sorted((r for r, _ in results if isinstance(r, PageResult)), key=lambda p: (p.depth, p.url))
+        skipped = sorted((r for r, _ in results if isinstance(r, Skipped)), key=lambda s: s.url)
+        return pages, skipped
 
     async def crawl_site(self, site: SitePlan) -> tuple[list[PageResult], list[Skipped]]:
         pages: list[PageResult] = []
@@ -214,12 +225,17 @@ async def run_audit(
     on_result: Progress | None = None,
     clock: Clock = utc_now,
     journal: Journal | None = None,
+    targets: dict[str, list[Target]] | None = None,
 ) -> AuditReport:
-    """Crawl and audit every site; sites run side by side, sharing the page concurrency."""
+    """Crawl and audit every site; sites run side by side, sharing the page concurrency.
+    With ``targets`` (site -> URLs, from a discovered list), audit exactly those URLs."""
     started = clock()
     async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
         crawler = Crawler(config, session, axe, on_result, clock, journal)
-        outcomes = await asyncio.gather(*(crawler.crawl_site(plan(s, config)) for s in sites))
+        outcomes = await asyncio.gather(*(
+            crawler.audit_list(plan(s, config), targets[s.url]) if targets is not None else crawler.crawl_site(plan(s, config))
+            for s in sites
+        ))
         meta = RunMeta(
             tool=TOOL_NAME,
             tool_version=__version__,

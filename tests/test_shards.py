@@ -1,0 +1,71 @@
+"""Discover once, audit in shards, merge: the same result as one unsharded run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from audit.discover import in_shard, parse_shard
+from audit.errors import UsageError
+
+pytestmark = pytest.mark.browser
+
+
+def kaikille(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=300)
+
+
+def comparable(path) -> dict:
+    data = json.loads(path.read_text("utf-8"))
+    data.pop("meta")
+    for page in data["pages"]:
+        page.pop("duration_ms")
+        page.pop("started_at")
+    return data
+
+
+def test_shard_split_is_stable_and_complete():
+    urls = [f"https://www.hel.fi/fi/page-{i}" for i in range(200)]
+    shares = [[u for u in urls if in_shard(u, (i, 3))] for i in (1, 2, 3)]
+    assert sorted(sum(shares, [])) == sorted(urls) and all(shares)
+    assert shares == [[u for u in urls if in_shard(u, (i, 3))] for i in (1, 2, 3)]  # same answer every time
+    for bad in ("0/3", "4/3", "two/3", "3"):
+        with pytest.raises(UsageError):
+            parse_shard(bad)
+
+
+def test_discover_shard_merge_equals_one_run(site_url, site_run, chromium, tmp_path):
+    listing = tmp_path / "urls.json"
+    found = kaikille("discover", site_url, "--max-depth", "3", "-o", str(listing))
+    assert found.returncode == 0, found.stderr
+    listed = {u["url"] for u in json.loads(listing.read_text())["sites"][0]["urls"]}
+    crawled = {p.url for p in site_run.report.pages}
+    # plain HTTP finds what the browser crawl audits, plus the two URLs the audit then skips
+    assert listed == crawled | {site_url + "offsite-redirect", site_url + "files/report.pdf"}
+
+    common = ["--urls-from", str(listing), "--browser-path", chromium, "--quiet"]
+    whole = kaikille("audit", *common, "--out", str(tmp_path / "whole"))
+    one = kaikille("audit", *common, "--shard", "1/2", "--out", str(tmp_path / "s1"))
+    two = kaikille("audit", *common, "--shard", "2/2", "--out", str(tmp_path / "s2"))
+    assert {whole.returncode, one.returncode, two.returncode} <= {0, 1}, whole.stderr + one.stderr + two.stderr
+    pages = [json.loads((tmp_path / d / "results.json").read_text())["pages"] for d in ("s1", "s2")]
+    assert pages[0] and pages[1] and not {p["url"] for p in pages[0]} & {p["url"] for p in pages[1]}
+
+    merged = kaikille("merge", str(tmp_path / "s1" / "results.json"), str(tmp_path / "s2" / "results.json"),
+                      "--out", str(tmp_path / "merged"))
+    assert merged.returncode == whole.returncode == 1  # the same gate verdict
+    assert comparable(tmp_path / "merged" / "results.json") == comparable(tmp_path / "whole" / "results.json")
+    whole_pages = {p["url"] for p in json.loads((tmp_path / "whole" / "results.json").read_text())["pages"]}
+    assert whole_pages == crawled
+
+    overlap = kaikille("merge", str(tmp_path / "s1" / "results.json"), str(tmp_path / "s1" / "results.json"),
+                       "--out", str(tmp_path / "bad"))
+    assert overlap.returncode == 2 and "shards must not overlap" in overlap.stderr
+
+
+def test_shard_without_a_url_list_is_a_usage_error(tmp_path):
+    result = kaikille("audit", "https://www.hel.fi/", "--shard", "1/2", "--out", str(tmp_path))
+    assert result.returncode == 2 and "--shard needs --urls-from" in result.stderr
