@@ -169,6 +169,18 @@ class BrowserSession:
         allowed: Callable[[str], str | None],
         analyze: Callable[[Any], Awaitable[Any]],
     ) -> Visit:
+        """Load and analyse ``url``; if the whole browser died meanwhile, start a new one and try once more."""
+        visit = await self._visit_once(url, allowed, analyze)
+        if visit.error and self._browser is not None and not self._browser.is_connected():
+            visit = await self._visit_once(url, allowed, analyze)
+        return visit
+
+    async def _visit_once(
+        self,
+        url: str,
+        allowed: Callable[[str], str | None],
+        analyze: Callable[[Any], Awaitable[Any]],
+    ) -> Visit:
         """Load ``url``, following redirects only while they stay in scope, then ``analyze(page)``.
 
         ``allowed(url)`` returns None for a redirect target the crawl accepts, else the reason not.

@@ -22,7 +22,7 @@ from audit.journal import Journal
 from audit.targets import Target
 from audit.model import AuditReport, PageResult, RunMeta, Skipped
 from audit.sites import SiteSpec
-from audit.urls import Scope, is_http_url, normalize
+from audit.urls import Scope, file_type, is_http_url, normalize
 
 Clock = Callable[[], datetime]
 Progress = Callable[[PageResult | Skipped], None]
@@ -155,6 +155,8 @@ class Crawler:
             self.claimed.add(url)
             if reason := site.scope.why_excluded(url):
                 skip(url, reason, parent)
+            elif kind := file_type(url):
+                skip(url, f"not a web page ({kind} file)", parent)
             elif not robots.allows(url):
                 skip(url, "disallowed by robots.txt", parent)
             else:

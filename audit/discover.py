@@ -25,7 +25,7 @@ from audit.errors import UsageError, read_json_object
 from audit.model import Skipped
 from audit.sites import SiteSpec
 from audit.targets import Target
-from audit.urls import is_http_url, normalize
+from audit.urls import file_type, is_http_url, normalize
 
 FORMAT = "kaikille-urls/1"
 USER_AGENT = f"{TOOL_NAME}/{__version__} (accessibility audit; discovery)"
@@ -56,6 +56,8 @@ def discover_site(site: SitePlan, config: AuditConfig, session: requests.Session
             seen.add(url)
             if reason := site.scope.why_excluded(url):
                 skipped.append(Skipped(url, reason, site.start_url, parent))
+            elif kind := file_type(url):
+                skipped.append(Skipped(url, f"not a web page ({kind} file)", site.start_url, parent))
             elif not robots.allows(url):
                 skipped.append(Skipped(url, "disallowed by robots.txt", site.start_url, parent))
             else:

@@ -13,6 +13,13 @@ TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid"}
 )
 SCOPE_MODES = ("host", "domain", "allow-list")
+# Files that are never web pages: skipped without a request (a crawler need not download a video to
+# learn it is not HTML). Anything else is judged by its Content-Type when loaded.
+BINARY_EXTENSIONS = frozenset(
+    "pdf doc docx xls xlsx ppt pptx odt ods odp rtf zip gz tgz bz2 xz 7z rar tar iso dmg exe msi apk bin "
+    "jpg jpeg png gif webp svg bmp tif tiff ico heic mp3 wav ogg oga m4a flac mp4 m4v webm mov avi mkv wmv "
+    "csv json xml txt ics gpx kml kmz woff woff2 ttf otf eot css js".split()
+)
 
 
 def normalize(url: str) -> str:
@@ -88,3 +95,10 @@ class Scope:
         if any(r.search(url) for r in self._exclude_re):
             return "matched an exclude pattern"
         return None
+
+
+def file_type(url: str) -> str | None:
+    """'.pdf' for https://x/a/report.pdf, if the extension is one that is never a web page."""
+    last = urlsplit(url).path.rsplit("/", 1)[-1]
+    extension = last.rsplit(".", 1)[-1].lower() if "." in last else ""
+    return f".{extension}" if extension in BINARY_EXTENSIONS else None

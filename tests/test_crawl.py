@@ -29,7 +29,8 @@ def test_visits_linked_and_sitemap_pages_once(site_run, site_url):
 def test_skips_with_reasons(site_run, site_url):
     reasons = {s.url.removeprefix(site_url.rstrip("/")): s.reason for s in site_run.report.skipped}
     assert reasons["/private/secret.html"] == "disallowed by robots.txt"
-    assert reasons["/files/report.pdf"] == "not HTML (application/pdf)"
+    assert reasons["/files/report.pdf"] == "not a web page (.pdf file)"  # by its name, without a request
+    assert reasons["/download"] == "not HTML (application/pdf)"  # by its Content-Type, never rendered
     assert reasons["/offsite-redirect"] == "redirects out of scope: http://offsite.invalid/landing"
     assert reasons["/deep/level3.html"] == "deeper than max-depth=3"
     assert reasons["http://offsite.invalid/page"] == "out of scope"

@@ -43,8 +43,8 @@ def test_discover_shard_merge_equals_one_run(site_url, site_run, chromium, tmp_p
     assert found.returncode == 0, found.stderr
     listed = {u["url"] for u in json.loads(listing.read_text())["sites"][0]["urls"]}
     crawled = {p.url for p in site_run.report.pages}
-    # plain HTTP finds what the browser crawl audits, plus the two URLs the audit then skips
-    assert listed == crawled | {site_url + "offsite-redirect", site_url + "files/report.pdf"}
+    # plain HTTP finds what the browser crawl audits, plus the redirect the audit then skips
+    assert listed == crawled | {site_url + "offsite-redirect", site_url + "download"}
 
     common = ["--urls-from", str(listing), "--browser-path", chromium, "--quiet"]
     whole = kaikille("audit", *common, "--out", str(tmp_path / "whole"))

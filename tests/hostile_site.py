@@ -1,0 +1,104 @@
+"""A hostile website for the tests, served on 127.0.0.1 with a free port: endless calendars,
+parameter explosions, redirect loops, errors, binaries, pages that never load or never settle,
+dialogs, a huge DOM, a page that crashes its tab, and markup meant to run in our reports.
+Every request is logged so tests can prove nothing out of scope was asked for."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+CASES = [
+    "/calendar/2026/1", "/params?view=list", "/loop-a", "/away", "/gone", "/broken", "/photo", "/blob",
+    "/never", "/busy", "/dialog", "/huge-dom", "/crash", "/csp", "/hostile",
+]
+
+
+def page(title: str, body: str, head: str = "") -> bytes:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
+            f"<body><main><h1>{title}</h1>{body}</main></body></html>").encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    log: list[str] = []
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send(self, status: int, body: bytes = b"", kind: str = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: C901 - one branch per hostile case
+        self.log.append(self.path)
+        parts = urlsplit(self.path)
+        path = parts.path
+        if path == "/":
+            links = "".join(f'<li><a href="{c}">{c}</a></li>' for c in CASES)
+            self.send(200, page("Hostile site", f"<ul>{links}</ul>"))
+        elif path.startswith("/calendar/"):
+            year, month = (int(x) for x in path.split("/")[2:4])
+            nxt = (year + month // 12, month % 12 + 1)
+            self.send(200, page(f"Calendar {year}-{month}", f'<a href="/calendar/{nxt[0]}/{nxt[1]}">Next month</a>'))
+        elif path == "/params":
+            query = dict(parse_qsl(parts.query))
+            variants = [urlencode({**query, key: str(int(query.get(key, 0)) + 1)}) for key in ("page", "sort", "size", "filter")]
+            self.send(200, page("Listing", "".join(f'<a href="/params?{v}">Variant {i}</a> ' for i, v in enumerate(variants))))
+        elif path == "/loop-a":
+            self.send(302, Location="/loop-b")
+        elif path == "/loop-b":
+            self.send(302, Location="/loop-a")
+        elif path == "/away":
+            self.send(301, Location="http://outside.invalid/")
+        elif path == "/gone":
+            self.send(404, page("Not found", "<p>Gone.</p>"))
+        elif path == "/broken":
+            self.send(500, page("Server error", "<p>Broken.</p>"))
+        elif path == "/photo":
+            self.send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
+        elif path == "/blob":
+            self.send(200, b"\x00" * (8 * 1024 * 1024), "application/octet-stream")
+        elif path == "/never":
+            time.sleep(60)  # accepts, never answers in time
+        elif path == "/busy":
+            script = "<script>setInterval(() => fetch('/tick?' + Date.now()), 100)</script>"
+            self.send(200, page("Never settles", "<p>Polls forever.</p>" + script))
+        elif path == "/tick":
+            self.send(200, b"ok", "text/plain")
+        elif path == "/dialog":
+            self.send(200, page("Dialogs", "<p>Asks.</p><script>alert('hello'); confirm('sure?'); prompt('name?')</script>"))
+        elif path == "/huge-dom":
+            rows = "".join(f"<li>Item {i}</li>" for i in range(50_000))
+            self.send(200, page("Huge DOM", f"<ul>{rows}</ul>"))
+        elif path == "/crash":
+            hog = "<script>const a = []; while (true) { a.push(new Array(1e7).fill(1.5)); }</script>"
+            self.send(200, page("Crashes its tab", "<p>Eats memory.</p>" + hog))
+        elif path == "/csp":
+            self.send(200, page("Strict CSP", '<img src="/photo">'), Content_Security_Policy="default-src 'none'; img-src 'self'")
+        elif path == "/hostile":
+            self.send(200, page("&lt;script&gt;window.__pwned=1&lt;/script&gt;", '<img src="/photo" data-x="<script>window.__pwned=2</script>">'))
+        else:
+            self.send(404, page("Not found", ""))
+
+
+@contextmanager
+def serve_hostile() -> Iterator[tuple[str, list[str]]]:
+    log: list[str] = []
+    handler = type("HostileHandler", (Handler,), {"log": log})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
