@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError
+from audit.errors import UsageError, read_toml
 from audit.model import IMPACTS
 from audit.standards import STANDARD_TAGS
 from audit.urls import SCOPE_MODES
@@ -149,14 +149,7 @@ def find_config_file(cwd: Path) -> Path | None:
 
 def read_config_file(path: Path) -> dict[str, Any]:
     """Settings from a config file, validated against the option table; paths resolved against it."""
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{path}: config file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{path}: not valid TOML ({exc})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: cannot read config file ({exc})") from exc
+    data = read_toml(path, "config")
     table = data.get("tool", {}).get("kaikille", {}).get("audit") if path.name == "pyproject.toml" else data.get("audit")
     section = "[tool.kaikille.audit]" if path.name == "pyproject.toml" else "[audit]"
     if table is None:

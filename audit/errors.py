@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -44,3 +45,16 @@ def read_json_object(path: str | Path, what: str, hint: str = "") -> dict[str, A
     if not isinstance(data, dict):
         raise UsageError(f"{p}: not a kaikille {what} file (expected a JSON object)")
     return data
+
+
+def read_toml(path: str | Path, what: str) -> dict[str, Any]:
+    """A user-supplied TOML file; any problem reading or parsing it is a UsageError naming the file."""
+    p = Path(path)
+    try:
+        return tomllib.loads(p.read_text("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{p}: {what} file not found") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{p}: not valid TOML ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{p}: cannot read {what} file ({exc})") from exc

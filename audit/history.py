@@ -91,5 +91,5 @@ def trend(path: str | Path, site: str | None = None, limit: int = 20) -> list[Si
                 "SELECT criterion, violations FROM site_criteria WHERE run_id = ? AND site = ? ORDER BY criterion",
                 (run_id, site_url)).fetchall())
             result.append(SiteRun(run_id, started, site_url, pages, violations,
-                                  dict(zip(reversed(IMPACTS), impacts)), criteria))
+                                  dict(zip(reversed(IMPACTS), impacts, strict=True)), criteria))
         return result

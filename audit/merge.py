@@ -19,11 +19,11 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
     def what_counts(config: dict) -> dict:  # the settings that decide which pages were audited and how
         return {k: v for k, v in config.items() if k not in NOT_IN_KEY}
 
-    for path, report in zip(paths, reports):
+    for path, report in zip(paths, reports, strict=True):
         if report.meta.axe_version != first.meta.axe_version or what_counts(report.meta.config) != what_counts(first.meta.config):
             raise UsageError(f"{path}: not a shard of the same run as {paths[0]} (other settings, sites or axe-core version)")
     seen: dict[str, str] = {}
-    for path, report in zip(paths, reports):
+    for path, report in zip(paths, reports, strict=True):
         for page in report.pages:
             if page.url in seen:
                 raise UsageError(f"{path}: {page.url} is also in {seen[page.url]}: shards must not overlap")

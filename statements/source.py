@@ -8,12 +8,12 @@ See ``statements/example-statement.toml`` for a commented example.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from audit.catalogs import LANGUAGES
+from audit.errors import UsageError, read_toml
 from audit.standards import criteria_table
 
 OUT_OF_SCOPE_KINDS = ("office-files-pre-2018", "pre-2020-media", "live-media", "maps", "third-party", "archived", "other")
@@ -22,7 +22,7 @@ MANUAL = ("full", "partial", "none")
 STATUSES = ("fully", "partially", "not")
 
 
-class StatementFileError(Exception):
+class StatementFileError(UsageError):
     """The statement file cannot be used; the message names file, field and problem."""
 
 
@@ -234,13 +234,4 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
 
 
 def read_statement(path: str | Path) -> StatementSource:
-    p = Path(path)
-    try:
-        data = tomllib.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise StatementFileError(f"{p}: statement file not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise StatementFileError(f"{p}: not valid TOML ({exc})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StatementFileError(f"{p}: cannot read ({exc})") from exc
-    return parse_statement(str(p), data)
+    return parse_statement(str(path), read_toml(path, "statement"))
