@@ -55,11 +55,14 @@ def tree_rss_kb(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str], **kwargs) -> tuple[float, float, subprocess.CompletedProcess]:
+def measure(cmd: list[str], stdout_path: Path | None = None) -> tuple[float, float, subprocess.CompletedProcess]:
+    """Run cmd, sampling the RSS of its whole process tree. With stdout_path, standard output goes to
+    that file (node tools cut output written to a pipe at 64 KiB when they exit)."""
     peak = 0
     done = threading.Event()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    sink = stdout_path.open("w") if stdout_path else subprocess.PIPE
+    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, text=True)
 
     def sample() -> None:
         nonlocal peak
@@ -73,6 +76,9 @@ def measure(cmd: list[str], **kwargs) -> tuple[float, float, subprocess.Complete
     wall = time.perf_counter() - t0
     done.set()
     sampler.join()
+    if stdout_path:
+        sink.close()
+        out = stdout_path.read_text()
     return wall, peak / 1024, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
@@ -116,7 +122,8 @@ def run_pa11y(urls: list[str], work: Path, concurrency: int, incognito: bool) ->
         },
         "urls": urls,
     }))
-    wall, rss, proc = measure([str(NODE / ".bin" / "pa11y-ci"), "--config", str(config), "--json"])
+    wall, rss, proc = measure([str(NODE / ".bin" / "pa11y-ci"), "--config", str(config), "--json"],
+                              stdout_path=work / f"pa11y-{concurrency}-{incognito}.out.json")
     data = json.loads(proc.stdout)
     findings: Findings = {}
     failed = 0
