@@ -103,7 +103,7 @@ def test_fail_on_threshold_and_format_choice(tmp_path, site_url, chromium):
     result = kaikille("audit", site_url + "contrast.html", "--max-depth", "0", "--fail-on", "critical",
                       "--format", "json", "--format", "markdown", "--out", str(out), "--browser-path", chromium)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["results.json", "summary.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["history.sqlite", "results.json", "summary.md"]  # reports + run history
 
 
 @pytest.mark.browser
