@@ -20,6 +20,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from statements.build import REVIEW_MAX_DAYS
+from statements.render import t
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
@@ -91,7 +92,8 @@ def _dates(body: str) -> list[dt.date]:
     return found
 
 
-def check_html(source: str, page: str, today: dt.date) -> CheckResult:
+def check_html(source: str, page: str, today: dt.date, messages: str = "en") -> CheckResult:
+    """``messages``: the language the problems are written in (the statements catalogs)."""
     soup = BeautifulSoup(page, "html.parser")
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
@@ -104,27 +106,26 @@ def check_html(source: str, page: str, today: dt.date) -> CheckResult:
         return any(re.search(rx, body) for rx in p[group][lang])
 
     if not has("status"):
-        problems.append("no compliance status (fully, partially or not compliant) was found")
+        problems.append(t(messages, "check.no_status"))
     if not has("status_full") and not has("non_accessible"):
-        problems.append("no section on non-accessible content was found")
+        problems.append(t(messages, "check.no_non_accessible"))
     if not (has("feedback") and (EMAIL.search(body) or soup.find("a", href=re.compile(r"^(mailto:|https?://)")))):
-        problems.append("no feedback channel (an email address or a feedback link) was found")
+        problems.append(t(messages, "check.no_feedback"))
     obsolete = [rx for rx in p["supervisor_obsolete"] if re.search(rx, body)]
     if obsolete:
-        problems.append("names the former supervisor (the Regional State Administrative Agency, AVI): "
-                        "since 1.1.2025 the supervisor is Traficom")
+        problems.append(t(messages, "check.old_supervisor"))
     elif not any(re.search(rx, body) for rx in p["supervisor_current"]):
-        problems.append("does not name the supervisory authority (Traficom) and its contact details")
+        problems.append(t(messages, "check.no_supervisor"))
     # the statement's own dates stand near words like "updated"; fix dates elsewhere must not count
     near = [d for w in p["review_words"][lang] for m in re.finditer(w, body) for d in _dates(body[m.start():m.start() + 120])]
     dates = [d for d in (near or _dates(body)) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:
-        problems.append("no date was found: a statement must say when it was prepared and last reviewed")
+        problems.append(t(messages, "check.no_date"))
     elif (today - newest).days > REVIEW_MAX_DAYS:
-        problems.append(f"the newest date in it is {newest.isoformat()}, more than 12 months ago: the statement must be reviewed yearly")
+        problems.append(t(messages, "check.stale", date=newest.isoformat()))
     return CheckResult(source, lang, tuple(problems), newest)
 
 
-def check(target: str, today: dt.date) -> CheckResult:
-    return check_html(target, read_page(target), today)
+def check(target: str, today: dt.date, messages: str = "en") -> CheckResult:
+    return check_html(target, read_page(target), today, messages)

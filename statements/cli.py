@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> dict:
     look = actions.add_parser("check", help="check a published statement page or file for the required elements")
     look.add_argument("target", metavar="FILE-or-URL")
     look.add_argument("--today", type=_date, default=None, metavar="DATE", help="the date to check against (default: today)")
+    look.add_argument("--messages", choices=("fi", "sv", "en"), default="en", help="language of the problems reported (default: en)")
     return {"statement": cmd_statement}
 
 
@@ -86,7 +87,7 @@ def _build(args: argparse.Namespace, today: dt.date) -> int:
 
 def _check(args: argparse.Namespace, today: dt.date) -> int:
     try:
-        result = check(args.target, today)
+        result = check(args.target, today, args.messages)
     except CheckInputError as exc:
         print(f"kaikille: {exc}", file=sys.stderr)
         return exc.exit_code
