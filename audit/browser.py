@@ -1,7 +1,9 @@
 """The browser stage: find or provision Chromium, launch it, load one page. The only Playwright user.
 
-Top-level navigations go through a route handler so that the crawl decides every hop: a redirect
+Top-level navigations go through a route handler so that the frontier decides every hop: a redirect
 out of scope is never followed, redirect loops are cut, and non-HTML documents are never rendered.
+The conductor calls ``load`` (the page stays open, wrapped as a ``LoadedPage`` for the engines and
+checks), then ``release``.
 """
 
 from __future__ import annotations
@@ -12,15 +14,15 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
 from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Playwright, async_playwright
 
-from audit import TOOL_NAME, __version__
-from audit.errors import BrowserUnavailable
+from kaikille import TOOL_NAME, __version__
+from kaikille.errors import BrowserUnavailable
 
 ENV_BROWSER = "KAIKILLE_BROWSER"
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -88,7 +90,7 @@ def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
         return found
     steps: list[list[str]] = [[sys.executable, "-m", "playwright", "install", "chromium"]]
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        steps += [["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]]
+        steps += [["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]]
     for step in steps:
         log("trying: " + " ".join(step))
         try:
@@ -101,9 +103,12 @@ def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
     raise BrowserUnavailable(INSTALL_HELP)
 
 
+Follow = Callable[[str, str], "str | None"]  # (from URL, to URL) -> None to go on, else the reason not
+
+
 @dataclass
 class Visit:
-    """What loading one URL gave: either a rendered HTML page (analysis set) or a reason it was not."""
+    """What loading one URL gave: a rendered HTML page (``page`` set until released) or a reason not."""
 
     url: str
     final_url: str | None = None
@@ -113,11 +118,41 @@ class Visit:
     links: list[str] = field(default_factory=list)
     error: str | None = None
     skip_reason: str | None = None  # not an error: the URL is not a page to audit (not HTML, out of scope)
-    analysis: Any = None
+    page: LoadedPage | None = None
+    _tabs: list[Any] = field(default_factory=list, repr=False)
+
+
+class LoadedPage:
+    """A loaded page as engines and checks see it: scripts to evaluate, in the page and its frames.
+    Everything these return is page-controlled: callers check shape and types before use."""
+
+    def __init__(self, page: Any) -> None:
+        self._page = page
+
+    @property
+    def url(self) -> str:
+        return self._page.url
+
+    async def evaluate(self, script: str, arg: Any = None) -> Any:
+        return await self._page.evaluate(script, arg)
+
+    async def evaluate_in_frames(self, script: str) -> int:
+        """Run ``script`` in the page and every frame in it; frames that vanish meanwhile are passed
+        over. Returns how many frames ran it."""
+        ran = 0
+        for frame in self._page.frames:
+            try:
+                await frame.evaluate(script)
+                ran += 1
+            except PlaywrightError:  # a frame detached or navigated while we ran: nothing to do there
+                continue
+        return ran
 
 
 class BrowserSession:
     """One Chromium and one context for a whole run; pages are opened and closed per URL."""
+
+    name = "Chromium"
 
     def __init__(self, executable: str, timeout_s: float, wait_for: str | None = None) -> None:
         self.executable = executable
@@ -130,14 +165,25 @@ class BrowserSession:
         self.version = ""
         self.user_agent = ""
 
+    @property
+    def label(self) -> str:
+        return f"Chromium {self.version}"
+
     async def __aenter__(self) -> BrowserSession:
         self._pw = await async_playwright().start()
-        await self._launch()
+        try:
+            await self._launch()
+        except BaseException:
+            await self._pw.stop()
+            raise
         return self
 
     async def __aexit__(self, *exc: object) -> None:
         if self._browser is not None:
-            await self._browser.close()
+            try:
+                await self._browser.close()
+            except PlaywrightError:
+                pass  # already gone
         if self._pw is not None:
             await self._pw.stop()
 
@@ -146,8 +192,7 @@ class BrowserSession:
         try:
             self._browser = await self._pw.chromium.launch(executable_path=self.executable, args=launch_args())
         except PlaywrightError as exc:
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
-            raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {first}") from exc
+            raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {describe(exc)}") from exc
         self.version = self._browser.version
         probe = await self._browser.new_page()
         default_ua = await probe.evaluate("navigator.userAgent")
@@ -163,32 +208,28 @@ class BrowserSession:
             assert self._context is not None
             return self._context
 
-    async def visit(
-        self,
-        url: str,
-        allowed: Callable[[str], str | None],
-        analyze: Callable[[Any], Awaitable[Any]],
-    ) -> Visit:
-        """Load and analyse ``url``; if the whole browser died meanwhile, start a new one and try once more."""
-        visit = await self._visit_once(url, allowed, analyze)
-        if visit.error and self._browser is not None and not self._browser.is_connected():
-            visit = await self._visit_once(url, allowed, analyze)
-        return visit
+    def died(self) -> bool:
+        """True when the whole browser is gone (the next load starts a new one)."""
+        return self._browser is not None and not self._browser.is_connected()
 
-    async def _visit_once(
-        self,
-        url: str,
-        allowed: Callable[[str], str | None],
-        analyze: Callable[[Any], Awaitable[Any]],
-    ) -> Visit:
-        """Load ``url``, following redirects only while they stay in scope, then ``analyze(page)``.
+    async def release(self, visit: Visit) -> None:
+        """Close the tabs a visit opened."""
+        visit.page = None
+        for tab in visit._tabs:
+            try:
+                await tab.close()
+            except PlaywrightError:
+                pass  # the page or the browser is gone already
+        visit._tabs.clear()
 
-        ``allowed(url)`` returns None for a redirect target the crawl accepts, else the reason not.
+    async def load(self, visit: Visit, follow: Follow) -> None:
+        """Load ``visit.url``, following redirects only while ``follow`` allows, and leave the page
+        open as ``visit.page``; or set ``visit.error`` / ``visit.skip_reason``.
+
         Every hop is our own navigation: the browser is never left to follow a redirect by itself.
         """
-        visit = Visit(url=url)
         context = await self._ensure_browser()
-        hop: dict[str, str | None] = {"target": url, "redirect": None}
+        hop: dict[str, str | None] = {"target": visit.url, "redirect": None}
 
         async def route_document(route: Any, request: Any) -> None:
             if not request.is_navigation_request() or request.frame.parent_frame is not None:
@@ -200,7 +241,7 @@ class BrowserSession:
             try:
                 response = await route.fetch(max_redirects=0, timeout=self.timeout_ms)
             except PlaywrightError as exc:
-                visit.error = _first_line(exc)
+                visit.error = describe(exc)
                 await route.abort("failed")
                 return
             location = response.headers.get("location")
@@ -216,46 +257,20 @@ class BrowserSession:
                 return
             await route.fulfill(response=response)
 
-        pages: list[Any] = []
-
-        async def open_page() -> Any:
-            # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
-            page = await context.new_page()
-            pages.append(page)
-            await page.route("**/*", route_document)
-            return page
-
-        try:
-            await asyncio.wait_for(self._load(open_page, visit, hop, allowed, analyze), self.timeout_ms / 1000)
-        except asyncio.TimeoutError:
-            visit.error = visit.error or f"timed out after {self.timeout_ms / 1000:g} s"
-        except PlaywrightError as exc:
-            if not (visit.error or visit.skip_reason):
-                visit.error = _first_line(exc)
-        finally:
-            for page in pages:
-                try:
-                    await page.close()
-                except PlaywrightError:
-                    pass  # the page or the browser is gone already
-        return visit
-
-    async def _load(
-        self,
-        open_page: Callable[[], Awaitable[Any]],
-        visit: Visit,
-        hop: dict[str, str | None],
-        allowed: Callable[[str], str | None],
-        analyze: Callable[[Any], Awaitable[Any]],
-    ) -> None:
         while True:
             hop["redirect"] = None
-            page = await open_page()
+            # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
+            page = await context.new_page()
+            visit._tabs.append(page)
+            await page.route("**/*", route_document)
             try:
-                await page.goto(hop["target"], wait_until="load", timeout=self.timeout_ms)
-            except PlaywrightError:
-                if visit.error or visit.skip_reason or hop["redirect"] is None:
-                    raise
+                await page.goto(str(hop["target"]), wait_until="load", timeout=self.timeout_ms)
+            except PlaywrightError as exc:
+                if visit.error or visit.skip_reason:
+                    return
+                if hop["redirect"] is None:
+                    visit.error = describe(exc)
+                    return
             target = hop["redirect"]
             if target is None:
                 break
@@ -263,7 +278,7 @@ class BrowserSession:
             if target in visit.redirects or len(visit.redirects) > MAX_REDIRECTS:
                 visit.error = f"redirect loop or more than {MAX_REDIRECTS} redirects (at {target})"
                 return
-            if reason := allowed(target):
+            if reason := follow(visit.url, target):
                 visit.skip_reason = f"redirects {reason}: {target}"
                 return
             hop["target"] = target
@@ -281,10 +296,11 @@ class BrowserSession:
         visit.links = await page.evaluate(
             "() => Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href)"
         )
-        visit.analysis = await analyze(page)
+        visit.page = LoadedPage(page)
 
 
-def _first_line(exc: BaseException) -> str:
+def describe(exc: BaseException) -> str:
+    """One line for a page's error: Playwright's message without its "Page.goto: " prefix."""
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
-    return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()  # drop Playwright's "Page.goto: "
+    return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()

@@ -1,26 +1,27 @@
-"""The kaikille command line: parse, call one library function, print, set the exit code.
+"""The kaikille command line: parse, call one job, print, set the exit code.
 
-Exit codes: 0 passed, 1 violations over the --fail-on threshold that are not in the baseline,
-2 usage or configuration error, 3 the audit itself could not run (no browser, no page loaded).
+Exit codes (one map for every command, ``kaikille.errors``): 0 passed, 1 new violations over the
+--fail-on threshold (or a statement refused / failing its check), 2 the user's mistake (a bad
+argument, URL, file or setting, named), 3 the tool could not run (no browser, no page loaded, a
+failed download or write, or any unexpected error: one line, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
-from importlib.metadata import entry_points
 import os
+import signal
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from audit import __version__
 from audit.config import OPTIONS, AuditConfig, Option, build_config, find_config_file, read_config_file
+from audit.model import PageResult, Skipped, read_report
+from kaikille import __version__
+from kaikille.errors import EXIT_FAILED, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, KaikilleError, exit_code_for
 
 OPTION_BY_NAME = {o.name: o for o in OPTIONS}
-from audit.errors import KaikilleError
-from audit.model import PageResult, Skipped, read_report
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit_options(audit)
 
     demo = sub.add_parser("demo", help="serve the bundled demo site on 127.0.0.1 and audit it")
-    demo.add_argument("--out", default="kaikille-report", metavar="DIR", help="folder for the reports")
-    demo.add_argument("--browser-path", metavar="FILE", help="Chromium executable")
+    for name in ("out", "browser-path"):
+        _add_option(demo, OPTION_BY_NAME[name])
     demo.add_argument("--quiet", action="store_true", help="no progress output")
 
     baseline = sub.add_parser("baseline", help="write a baseline file from a results.json")
@@ -72,14 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     disc = sub.add_parser("discover", help="find the URLs to audit with plain HTTP, once, for sharded runs")
     disc.add_argument("urls", nargs="*", metavar="URL", help="start URLs (besides --sites and the config file)")
     disc.add_argument("-o", "--output", required=True, metavar="FILE", help="URL list to write (JSON)")
-    for name in ("sites", "max-pages", "max-depth", "scope", "allow", "include", "exclude", "ignore-robots", "no-sitemaps", "timeout"):
+    for name in ("sites", "max-pages", "max-depth", "scope", "allow", "include", "exclude", "ignore-robots", "no-sitemaps",
+                 "timeout", "concurrency", "per-host"):
         _add_option(disc, OPTION_BY_NAME[name])
     disc.add_argument("--config", metavar="FILE", help="config file (as for audit)")
 
     merge = sub.add_parser("merge", help="merge the results of sharded runs into one, with all reports and the gate")
     merge.add_argument("results", nargs="+", metavar="RESULTS", help="results.json of each shard")
-    for name in ("out", "format", "fail-on", "baseline", "write-baseline"):
+    for name in ("out", "format", "fail-on", "baseline", "write-baseline", "history", "no-history"):
         _add_option(merge, OPTION_BY_NAME[name])
+    merge.add_argument("--config", metavar="FILE", help="config file (as for audit: its fail-on, baseline, out… apply)")
 
     hist = sub.add_parser("history", help="show the trend of past runs per site")
     hist.add_argument("--db", default="kaikille-report/history.sqlite", metavar="FILE",
@@ -142,7 +145,7 @@ def _flag_settings(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _load_config(args: argparse.Namespace) -> AuditConfig:
-    path = Path(args.config) if args.config else find_config_file(Path.cwd())
+    path = Path(args.config) if getattr(args, "config", None) else find_config_file(Path.cwd())
     file_settings = read_config_file(path) if path else {}
     return build_config(file_settings, _flag_settings(args))
 
@@ -167,7 +170,7 @@ def _summarize(outcome: Any) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from audit.run import audit
+    from audit.jobs import audit
 
     config = _load_config(args)
     progress = _Progress(args.quiet)
@@ -183,7 +186,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     progress = _Progress(args.quiet)
     try:
-        outcome = run_demo(args.out, args.browser_path, os.environ.get("KAIKILLE_BROWSER"), progress)
+        outcome = run_demo(args.out or OPTION_BY_NAME["out"].default, args.browser_path,
+                           os.environ.get("KAIKILLE_BROWSER"), progress)
     finally:
         progress.close()
     code = _summarize(outcome)
@@ -192,8 +196,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_baseline(args: argparse.Namespace) -> int:
-    from audit.crawl import iso, utc_now
     from audit.gate import write_baseline
+    from kaikille.clock import iso, utc_now
 
     report = read_report(args.results)
     write_baseline(report, args.output, iso(utc_now()))
@@ -217,12 +221,10 @@ def cmd_browser(args: argparse.Namespace) -> int:
 
 
 def cmd_discover(args: argparse.Namespace) -> int:
-    from audit.crawl import iso, utc_now
-    from audit.discover import discover, write_url_list
-    from audit.run import collect_sites
+    from audit.jobs import discover
+    from audit.urllist import write_url_list
 
-    config = _load_config(args)
-    document = discover(config, collect_sites(config), iso(utc_now()))
+    document = discover(_load_config(args))
     write_url_list(document, args.output)
     counts = ", ".join(f"{len(s['urls'])} from {s['site']}" for s in document["sites"])
     print(f"Wrote {args.output}: {counts}; {len(document['skipped'])} URL(s) skipped.")
@@ -230,20 +232,9 @@ def cmd_discover(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from audit.crawl import iso, utc_now
-    from audit.gate import evaluate, read_baseline, write_baseline
-    from audit.merge import merge_reports
-    from audit.reporters import write_reports
-    from audit.run import Outcome
+    from audit.jobs import merge
 
-    config = build_config({}, _flag_settings(args))
-    baseline = read_baseline(config.baseline) if config.baseline else None
-    report = merge_reports(args.results, config.out)
-    gate = evaluate(report, config.fail_on, baseline)
-    written = write_reports(report, gate, config.out, config.format)
-    if config.write_baseline:
-        write_baseline(report, config.write_baseline, iso(utc_now()))
-    return _summarize(Outcome(report, gate, written))
+    return _summarize(merge(args.results, _load_config(args)))
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -258,11 +249,18 @@ def cmd_history(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "history": cmd_history, "demo": cmd_demo, "baseline": cmd_baseline, "browser": cmd_browser}
+COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "history": cmd_history, "demo": cmd_demo,
+            "baseline": cmd_baseline, "browser": cmd_browser}
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM (CI cancelling a job, docker stop) ends a run as Ctrl-C does: journal kept, resumable."""
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated) if _main_thread() else None
     try:
         handler = COMMANDS.get(args.command) or args.handler
         return handler(args)
@@ -271,4 +269,21 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("kaikille: interrupted; finished pages are kept: run again with --resume to continue", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a bug or an unforeseen failure: one line, exit 3, no traceback
+        print(f"kaikille: {args.command} could not run: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+        return exit_code_for(exc)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] or "no details"
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

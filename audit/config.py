@@ -7,14 +7,16 @@ in ``pyproject.toml``) < command-line flags. Per-site options in the URL list wi
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError, read_toml
+from kaikille.errors import UsageError
+from kaikille.files import read_toml
 from audit.model import IMPACTS
-from audit.standards import STANDARD_TAGS
+from kaikille.wcag import STANDARD_TAGS
 from audit.urls import SCOPE_MODES
 
 FORMATS = ("json", "junit", "sarif", "html", "markdown")
@@ -23,12 +25,19 @@ FAIL_ON = (*IMPACTS, "none")
 
 @dataclass(frozen=True)
 class Option:
+    """One audit option: its flag (``--name``), config key (``name``), default, help and bounds.
+    This table is the one source of every default: the CLI, the config file, ``AuditConfig`` and the
+    README's table are checked against it by the tests."""
+
     name: str  # the flag without '--', and the config key
     kind: str  # int | str | bool | list | choice
     default: Any
     help: str
     choices: tuple[str, ...] = ()
     metavar: str | None = None
+    minimum: int = 1  # for int options
+    maximum: int = 1_000_000  # for int options
+    regex: bool = False  # list options whose items are regular expressions
 
     @property
     def attr(self) -> str:
@@ -38,11 +47,11 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     Option("sites", "str", None, "file with one start URL a line (default: none; see sites.txt)", metavar="FILE"),
     Option("max-pages", "int", 50, "pages to audit per site at most", metavar="N"),
-    Option("max-depth", "int", 5, "link depth from the start URL at most (0 = start page only)", metavar="N"),
+    Option("max-depth", "int", 5, "link depth from the start URL at most (0 = start page only)", metavar="N", minimum=0, maximum=1000),
     Option("scope", "choice", "host", "which URLs belong to a site", SCOPE_MODES),
     Option("allow", "list", (), "with --scope allow-list: further host names (repeatable)", metavar="HOST"),
-    Option("include", "list", (), "audit only URLs matching this regular expression (repeatable)", metavar="REGEX"),
-    Option("exclude", "list", (), "skip URLs matching this regular expression (repeatable)", metavar="REGEX"),
+    Option("include", "list", (), "audit only URLs matching this regular expression (repeatable)", metavar="REGEX", regex=True),
+    Option("exclude", "list", (), "skip URLs matching this regular expression (repeatable)", metavar="REGEX", regex=True),
     Option("ignore-robots", "bool", False, "do not obey robots.txt (only for your own sites)"),
     Option("no-sitemaps", "bool", False, "do not read sitemap.xml or robots.txt Sitemap lines"),
     Option("standard", "choice", "wcag21aa", "axe rule tags to run (wcag21aa: what EN 301 549 requires)", tuple(STANDARD_TAGS)),
@@ -60,47 +69,52 @@ OPTIONS: tuple[Option, ...] = (
     Option("no-history", "bool", False, "do not record this run in the history"),
     Option("resume", "bool", False, "continue an interrupted run from its journal in --out, without loading finished pages again"),
     Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
-    Option("concurrency", "int", 4, "pages audited at the same time", metavar="N"),
-    Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N"),
-    Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S"),
+    Option("concurrency", "int", 4, "pages audited at the same time", metavar="N", maximum=64),
+    Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N", maximum=64),
+    Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S", maximum=3600),
     Option("wait-for", "str", None, "before auditing, wait until this CSS selector is visible (client-side apps)", metavar="CSS"),
     Option("browser-path", "str", None, "Chromium executable (else $KAIKILLE_BROWSER, Playwright's, the system's)", metavar="FILE"),
 )
 OPTION_BY_ATTR = {o.attr: o for o in OPTIONS}
 
 
+DEFAULTS: dict[str, Any] = {o.attr: o.default for o in OPTIONS}
+
+
 @dataclass(frozen=True)
 class AuditConfig:
+    """The effective settings of a run. Every default comes from ``OPTIONS``."""
+
     urls: tuple[str, ...] = ()
-    sites: str | None = None
-    max_pages: int = 50
-    max_depth: int = 5
-    scope: str = "host"
-    allow: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    ignore_robots: bool = False
-    no_sitemaps: bool = False
-    standard: str = "wcag21aa"
-    best_practice: bool = False
-    rule: tuple[str, ...] = ()
-    disable_rule: tuple[str, ...] = ()
-    axe_script: str | None = None
-    fail_on: str = "serious"
-    baseline: str | None = None
-    write_baseline: str | None = None
-    out: str = "kaikille-report"
-    resume: bool = False
-    urls_from: str | None = None
-    shard: str | None = None
-    history: str | None = None
-    no_history: bool = False
-    format: tuple[str, ...] = FORMATS
-    concurrency: int = 4
-    per_host: int = 4
-    timeout: int = 30
-    wait_for: str | None = None
-    browser_path: str | None = None
+    sites: str | None = DEFAULTS["sites"]
+    max_pages: int = DEFAULTS["max_pages"]
+    max_depth: int = DEFAULTS["max_depth"]
+    scope: str = DEFAULTS["scope"]
+    allow: tuple[str, ...] = DEFAULTS["allow"]
+    include: tuple[str, ...] = DEFAULTS["include"]
+    exclude: tuple[str, ...] = DEFAULTS["exclude"]
+    ignore_robots: bool = DEFAULTS["ignore_robots"]
+    no_sitemaps: bool = DEFAULTS["no_sitemaps"]
+    standard: str = DEFAULTS["standard"]
+    best_practice: bool = DEFAULTS["best_practice"]
+    rule: tuple[str, ...] = DEFAULTS["rule"]
+    disable_rule: tuple[str, ...] = DEFAULTS["disable_rule"]
+    axe_script: str | None = DEFAULTS["axe_script"]
+    fail_on: str = DEFAULTS["fail_on"]
+    baseline: str | None = DEFAULTS["baseline"]
+    write_baseline: str | None = DEFAULTS["write_baseline"]
+    out: str = DEFAULTS["out"]
+    resume: bool = DEFAULTS["resume"]
+    urls_from: str | None = DEFAULTS["urls_from"]
+    shard: str | None = DEFAULTS["shard"]
+    history: str | None = DEFAULTS["history"]
+    no_history: bool = DEFAULTS["no_history"]
+    format: tuple[str, ...] = DEFAULTS["format"]
+    concurrency: int = DEFAULTS["concurrency"]
+    per_host: int = DEFAULTS["per_host"]
+    timeout: int = DEFAULTS["timeout"]
+    wait_for: str | None = DEFAULTS["wait_for"]
+    browser_path: str | None = DEFAULTS["browser_path"]
 
     def public(self) -> dict[str, Any]:
         """The settings worth recording in a results file."""
@@ -112,8 +126,10 @@ def _coerce(option: Option, value: Any, where: str) -> Any:
         return UsageError(f"{where}: '{option.name}' must be {expected}, got {value!r}")
 
     if option.kind == "int":
-        if isinstance(value, bool) or not isinstance(value, int) or value < (0 if option.name == "max-depth" else 1):
-            raise bad("a whole number" + ("" if option.name == "max-depth" else " above 0"))
+        if isinstance(value, bool) or not isinstance(value, int) or value < option.minimum:
+            raise bad("a whole number" + (" above 0" if option.minimum == 1 else ""))
+        if value > option.maximum:
+            raise bad(f"at most {option.maximum}")
         return value
     if option.kind == "bool":
         if not isinstance(value, bool):
@@ -125,6 +141,12 @@ def _coerce(option: Option, value: Any, where: str) -> Any:
             raise bad("a string or a list of strings")
         if option.choices and (unknown := [i for i in items if i not in option.choices]):
             raise UsageError(f"{where}: '{option.name}' has unknown value(s) {', '.join(unknown)}; choose from {', '.join(option.choices)}")
+        if option.regex:
+            for item in items:
+                try:
+                    re.compile(item)
+                except (re.error, RecursionError) as exc:
+                    raise UsageError(f"{where}: '{option.name}' {item!r} is not a valid regular expression ({exc})") from None
         return tuple(items)
     if not isinstance(value, str):
         raise bad("a string")
@@ -174,9 +196,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
 
 def build_config(file_settings: dict[str, Any], flag_settings: dict[str, Any]) -> AuditConfig:
     """defaults < config file < flags. Flags that were not given are absent from flag_settings."""
-    merged = {**file_settings, **{k: v for k, v in flag_settings.items() if v is not None}}
-    for key, value in merged.items():
+    given = {k: v for k, v in flag_settings.items() if v is not None}
+    for key, value in given.items():  # flags are checked as strictly as the config file
         option = OPTION_BY_ATTR.get(key)
-        if option is not None and option.kind == "int":
-            _coerce(option, value, "command line")
-    return AuditConfig(**merged)
+        if option is not None and option.kind in ("int", "list"):
+            given[key] = _coerce(option, value, f"--{option.name}")
+    return AuditConfig(**{**file_settings, **given})

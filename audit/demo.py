@@ -5,9 +5,10 @@ from __future__ import annotations
 from importlib import resources
 
 from audit.config import AuditConfig
-from audit.crawl import Progress
-from audit.localsite import serve
-from audit.run import Outcome, audit
+from audit.conductor import Progress
+from kaikille.loopback import serve
+from audit.finish import Outcome
+from audit.jobs import audit
 
 
 def run_demo(out: str, browser_path: str | None, env_browser: str | None, on_result: Progress | None = None) -> Outcome:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from audit.errors import UsageError, read_json_object
+from kaikille.errors import UsageError
+from kaikille.files import read_json_object
 from audit.model import AuditReport, Issue, impact_rank
 
 BASELINE_FORMAT = "kaikille-baseline/1"

@@ -9,7 +9,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.model import IMPACTS, AuditReport
 
 SCHEMA = """
@@ -17,6 +17,10 @@ CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
     tool_version TEXT NOT NULL, axe_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS run_engines (
+    run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, version TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (run_id, name)
 );
 CREATE TABLE IF NOT EXISTS site_totals (
     run_id INTEGER NOT NULL REFERENCES runs(id), site TEXT NOT NULL,
@@ -59,6 +63,8 @@ def record(path: str | Path, report: AuditReport) -> int:
             "INSERT INTO runs (started_at, finished_at, tool_version, axe_version) VALUES (?, ?, ?, ?)",
             (report.meta.started_at, report.meta.finished_at, report.meta.tool_version, report.meta.axe_version),
         ).lastrowid
+        db.executemany("INSERT INTO run_engines VALUES (?, ?, ?, ?)",
+                       [(run_id, e.name, e.version, e.kind) for e in report.meta.engines])
         for site in dict.fromkeys(p.site for p in report.pages):
             issues = [i for i in report.issues() if i.page.site == site]
             pages = [p for p in report.pages if p.site == site]

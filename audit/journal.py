@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.model import PageResult, Skipped, page_from_dict, page_to_dict
 
 JOURNAL_NAME = ".kaikille-journal.jsonl"

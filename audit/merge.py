@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.journal import NOT_IN_KEY
 from audit.model import AuditReport, RunMeta, read_report
 
@@ -20,8 +20,8 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
         return {k: v for k, v in config.items() if k not in NOT_IN_KEY}
 
     for path, report in zip(paths, reports, strict=True):
-        if report.meta.axe_version != first.meta.axe_version or what_counts(report.meta.config) != what_counts(first.meta.config):
-            raise UsageError(f"{path}: not a shard of the same run as {paths[0]} (other settings, sites or axe-core version)")
+        if report.meta.engines != first.meta.engines or what_counts(report.meta.config) != what_counts(first.meta.config):
+            raise UsageError(f"{path}: not a shard of the same run as {paths[0]} (other settings, sites, or engine versions)")
     seen: dict[str, str] = {}
     for path, report in zip(paths, reports, strict=True):
         for page in report.pages:

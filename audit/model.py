@@ -1,21 +1,27 @@
-"""kaikille's own result types. Engine output is converted into these at the edge (``audit.axe``).
+"""kaikille's own result types. Engine and check output is converted into these at the edge.
 
 The JSON results file (``AuditReport.to_dict``) is the contract between the audit, the reporters,
-the statements and the history; its schema is ``audit/schema/results.schema.json``.
+the statements and the history; its schema is ``audit/schema/results.schema.json`` (version 2).
+Version-1 files (written before engines and checks had a seam) are still read: see ``migrate_v1``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError, read_json_object
-from audit.standards import Criterion
+from kaikille.errors import UsageError
+from kaikille.files import read_json_object
+from kaikille.wcag import Criterion, sc_key
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+AXE = "axe-core"  # the name of the axe engine in meta.engines and in Finding.engine
 IMPACTS = ("minor", "moderate", "serious", "critical")
 VIOLATION = "violation"
 NEEDS_REVIEW = "needs-review"
@@ -41,7 +47,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Finding:
-    """One axe rule's result on one page: a violation, or a result that needs human review."""
+    """One rule's result on one page: a violation, or a result that needs human review.
+    ``engine`` names what made it: an engine (``axe-core``) or ``kaikille`` for our own checks."""
 
     rule_id: str
     outcome: str
@@ -52,6 +59,7 @@ class Finding:
     tags: tuple[str, ...]
     criteria: tuple[Criterion, ...]
     nodes: tuple[Node, ...]
+    engine: str = AXE
 
 
 @dataclass(frozen=True)
@@ -90,15 +98,36 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class EngineInfo:
+    """An engine (axe-core) or a set of checks (kaikille's) that ran, with its version."""
+
+    name: str
+    version: str
+    kind: str = "engine"  # engine | check
+
+
+@dataclass(frozen=True)
 class RunMeta:
     tool: str
     tool_version: str
-    axe_version: str
+    engines: tuple[EngineInfo, ...]
     browser: str
     user_agent: str
     started_at: str
     finished_at: str
     config: dict[str, Any] = field(default_factory=dict)
+
+    def engine_version(self, name: str) -> str:
+        return next((e.version for e in self.engines if e.name == name), "")
+
+    @property
+    def axe_version(self) -> str:
+        return self.engine_version(AXE)
+
+    @property
+    def engines_text(self) -> str:
+        """"axe-core 4.12.1, kaikille checks 0.1.0" for people and for run keys."""
+        return ", ".join(f"{e.name} {e.version}" for e in self.engines)
 
 
 @dataclass(frozen=True)
@@ -190,14 +219,14 @@ class AuditReport:
             "groups": len(self.groups()),
             "by_impact": {k: by_impact[k] for k in (*reversed(IMPACTS), "unknown") if by_impact[k]},
             "by_rule": dict(sorted(by_rule.items())),
-            "by_criterion": dict(sorted(by_sc.items(), key=lambda kv: [int(p) for p in kv[0].split(".")])),
+            "by_criterion": dict(sorted(by_sc.items(), key=lambda kv: sc_key(kv[0]))),
         }
 
     # --- JSON contract -------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
-            "meta": asdict(self.meta),
+            "meta": {**asdict(self.meta), "engines": [asdict(e) for e in self.meta.engines]},
             "totals": self.totals(),
             "pages": [page_to_dict(p) for p in self.pages],
             "skipped": [asdict(s) for s in self.skipped],
@@ -209,18 +238,66 @@ class AuditReport:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AuditReport:
-        version = str(data.get("schema_version", ""))
-        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
-            raise ValueError(f"unsupported results schema_version {version!r} (this kaikille reads {SCHEMA_VERSION})")
+        """A results document already checked against its schema (``read_report`` does that)."""
+        data = upgrade(data)
+        meta = dict(data["meta"])
+        meta["engines"] = tuple(EngineInfo(**e) for e in meta["engines"])
         return cls(
-            meta=RunMeta(**data["meta"]),
+            meta=RunMeta(**meta),
             pages=tuple(page_from_dict(p) for p in data["pages"]),
             skipped=tuple(Skipped(**s) for s in data.get("skipped", [])),
         )
 
 
+def major(version: object) -> str:
+    return str(version).split(".")[0]
+
+
+def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: ``meta.axe_version`` becomes ``meta.engines``; every finding came from axe-core."""
+    meta = {k: v for k, v in data["meta"].items() if k != "axe_version"}
+    meta["engines"] = [{"name": AXE, "version": data["meta"]["axe_version"], "kind": "engine"}]
+    pages = [{**p, "findings": [{**f, "engine": AXE} for f in p["findings"]]} for p in data["pages"]]
+    return {**data, "schema_version": SCHEMA_VERSION, "meta": meta, "pages": pages}
+
+
+MIGRATIONS = {"1": migrate_v1}
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Any results document this kaikille reads, in the current version's shape."""
+    while (version := major(data.get("schema_version"))) in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+    if version != major(SCHEMA_VERSION):
+        raise ValueError(f"unsupported results schema_version {data.get('schema_version')!r} "
+                         f"(this kaikille reads 1.x and {SCHEMA_VERSION})")
+    return data
+
+
+@cache
+def results_schema(version: str) -> dict[str, Any]:
+    name = "results.schema.json" if version == major(SCHEMA_VERSION) else f"results-{version}.schema.json"
+    return json.loads(resources.files("audit").joinpath(f"schema/{name}").read_text("utf-8"))
+
+
+def schema_problem(data: dict[str, Any]) -> str | None:
+    """Where a results document breaks its schema, as 'pages[3].findings[0].nodes[1].html: 5 is not
+    of type string'; None when it is valid."""
+    from jsonschema import Draft202012Validator
+
+    version = major(data.get("schema_version"))
+    if version != major(SCHEMA_VERSION) and version not in MIGRATIONS:
+        return f"schema_version {data.get('schema_version')!r} is not one this kaikille reads (1.x, {SCHEMA_VERSION})"
+    validator = Draft202012Validator(results_schema(version))
+    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None)
+    if error is None:
+        return None
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".")
+    return f"{where or 'the document'}: {error.message}"
+
+
 def page_to_dict(page: PageResult) -> dict[str, Any]:
-    d = asdict(page)
+    d = asdict(page)  # field order: the dataclass's
     d["redirects"] = list(page.redirects)
     for f, fd in zip(page.findings, d["findings"], strict=True):
         fd["tags"] = list(f.tags)
@@ -241,6 +318,7 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
             tags=tuple(f["tags"]),
             criteria=tuple(Criterion(**c) for c in f["criteria"]),
             nodes=tuple(Node(tuple(n["target"]), n["html"], n["failure_summary"]) for n in f["nodes"]),
+            engine=f.get("engine", AXE),
         )
         for f in d["findings"]
     )
@@ -248,8 +326,11 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
 
 
 def read_report(path: str | Path) -> AuditReport:
-    """Load a results.json written by kaikille; anything else is a usage error naming the file."""
+    """Load a results.json written by kaikille (schema version 1 or 2), checked against its schema;
+    anything else is a usage error naming the file and the place in it."""
     data = read_json_object(path, "results")
+    if problem := schema_problem(data):
+        raise UsageError(f"{path}: not a kaikille results file ({problem})")
     try:
         return AuditReport.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:

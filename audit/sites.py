@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.urls import SCOPE_MODES, is_http_url, normalize
 
 _INT_OPTIONS = {"max-pages": "max_pages", "max-depth": "max_depth"}

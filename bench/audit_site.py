@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from audit.config import AuditConfig
-from audit.localsite import serve
-from audit.run import audit
+from kaikille.loopback import serve
+from audit.jobs import audit
 
 ROOT = Path(__file__).resolve().parent.parent
 

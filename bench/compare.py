@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from sitegen import generate  # noqa: E402
 
 from audit.browser import QUIET_ARGS, find_chromium  # noqa: E402
-from audit.localsite import serve  # noqa: E402
+from kaikille.loopback import serve  # noqa: E402
 
 HERE = Path(__file__).parent
 NODE = HERE / ".node" / "node_modules"

@@ -35,7 +35,7 @@ class Noncompliance:
 
 @dataclass(frozen=True)
 class Automated:
-    axe_version: str
+    engines: str  # "axe-core 4.12.1, kaikille 0.1.0"
     date: dt.date
     pages: int
 
@@ -71,7 +71,7 @@ def automated_evidence(reports: list[AuditReport]) -> tuple[dict[str, list[str]]
         return pages, None
     latest = max(reports, key=lambda r: r.meta.finished_at)
     automated = Automated(
-        axe_version=latest.meta.axe_version,
+        engines=latest.meta.engines_text,
         date=dt.date.fromisoformat(latest.meta.finished_at[:10]),
         pages=sum(sum(p.audited for p in r.pages) for r in reports),
     )

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.model import read_report
 from statements.build import StaleStatement, build
 from statements.check import CheckInputError, check

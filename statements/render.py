@@ -15,7 +15,7 @@ from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from audit.catalogs import text
+from kaikille.catalogs import text
 from statements.build import NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
@@ -106,7 +106,7 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
             Block("p", [t(lang, "prep.prepared", date=date_text(lang, src.prepared)), " ", t(lang, "prep.reviewed", date=date_text(lang, src.reviewed))]),
             Block("p", [method, " ", t(lang, f"prep.manual.{src.manual}")])]
     if st.automated:
-        doc.append(Block("p", [t(lang, "prep.automated", axe=st.automated.axe_version, date=date_text(lang, st.automated.date), pages=st.automated.pages)]))
+        doc.append(Block("p", [t(lang, "prep.automated", axe=st.automated.engines, date=date_text(lang, st.automated.date), pages=st.automated.pages)]))
 
     contacts: list[tuple[str, list[Inline]]] = []
     if src.email:
@@ -203,7 +203,7 @@ def as_json(st: Statement, lang: str) -> dict:
         "out_of_scope": [{"kind": o.kind, "detail": o.detail.get(lang)} for o in src.out_of_scope],
         "alternatives": [a[lang] for a in src.alternatives],
         "assessment": {"method": src.method, "by": src.assessed_by[lang], "date": src.assessed_on.isoformat()},
-        "automated": {"axe_version": st.automated.axe_version, "date": st.automated.date.isoformat(), "pages": st.automated.pages} if st.automated else None,
+        "automated": {"engines": st.automated.engines, "date": st.automated.date.isoformat(), "pages": st.automated.pages} if st.automated else None,
         "prepared": src.prepared.isoformat(),
         "reviewed": src.reviewed.isoformat(),
         "feedback": {"email": src.email or None, "form": src.form or None, "phone": src.phone or None, "response_days": src.response_days},

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from audit.catalogs import LANGUAGES
-from audit.errors import UsageError, read_toml
-from audit.standards import criteria_table
+from kaikille.catalogs import LANGUAGES
+from kaikille.errors import UsageError
+from kaikille.files import read_toml
+from kaikille.wcag import criteria_table
 
 OUT_OF_SCOPE_KINDS = ("office-files-pre-2018", "pre-2020-media", "live-media", "maps", "third-party", "archived", "other")
 METHODS = ("self", "third-party")

@@ -10,8 +10,9 @@ import pytest
 
 from audit.browser import find_chromium
 from audit.config import AuditConfig
-from audit.localsite import serve
-from audit.run import Outcome, audit
+from kaikille.loopback import serve
+from audit.finish import Outcome
+from audit.jobs import audit
 
 TESTS = Path(__file__).parent
 SITE = TESTS / "site"

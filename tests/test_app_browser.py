@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from audit import axe as axe_stage
+from audit.engines import axe as axe_stage
 from audit.browser import launch_args
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from playwright.sync_api import sync_playwright
 
-from audit.axe import load_axe, run_options
+from audit.engines.axe import load_axe, run_options
 from audit.browser import launch_args
 from conftest import SITE, by_path
 

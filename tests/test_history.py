@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.history import record, trend
 from audit.model import AuditReport
 

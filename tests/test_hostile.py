@@ -10,7 +10,7 @@ import time
 import pytest
 
 from audit.config import AuditConfig
-from audit.run import audit
+from audit.jobs import audit
 from conftest import fixed_clock
 from hostile_site import serve_hostile
 
@@ -121,22 +121,28 @@ def test_a_dead_browser_is_relaunched_and_the_run_goes_on(chromium):
     import asyncio
 
     from audit.browser import BrowserSession
+    from audit.conductor import Analysis, Conductor
+    from audit.config import AuditConfig
+    from audit.frontier import ListFrontier, Target, plan
+    from audit.sites import SiteSpec
 
-    async def scenario(base: str) -> tuple[str | None, str | None, str | None]:
+    async def crawl(conductor: Conductor, base: str, path: str):
+        site = plan(SiteSpec(base), AuditConfig())
+        frontier = await conductor.crawl(ListFrontier(site, [Target(base + path, 0, None)], set()))
+        return frontier.pages[0]
+
+    async def scenario(base: str):
         async with BrowserSession(chromium, 15) as session:
-            async def title(page):
-                return await page.title()
-
-            first = await session.visit(base + "dialog", lambda u: None, title)
+            conductor = Conductor(session, Analysis(), timeout=15, concurrency=1, per_host=1)
+            first = await crawl(conductor, base, "dialog")
             for pid in descendants(os.getpid()):
                 try:
                     if "chrom" in open(f"/proc/{pid}/comm").read():
                         os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
-            second = await session.visit(base + "csp", lambda u: None, title)
-            return first.analysis, second.analysis, second.error
+            return first, await crawl(conductor, base, "csp")
 
     with serve_hostile() as (base, _):
-        first, second, error = asyncio.run(scenario(base))
-    assert first == "Dialogs" and error is None and second == "Strict CSP"
+        first, second = asyncio.run(scenario(base))
+    assert first.title == "Dialogs" and second.error is None and second.title == "Strict CSP"

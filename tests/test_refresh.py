@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.localsite import serve
+from kaikille.loopback import serve
 from locator.places import load_city, load_places
 from locator.registry import RefreshError, RefreshSettings, refresh, refresh_settings
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from audit.journal import JOURNAL_NAME
-from audit.localsite import serve
+from kaikille.loopback import serve
 
 pytestmark = pytest.mark.browser
 PAGES = 24

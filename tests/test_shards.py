@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from audit.discover import in_shard, parse_shard
-from audit.errors import UsageError
+from audit.urllist import in_shard, parse_shard
+from kaikille.errors import UsageError
 
 pytestmark = pytest.mark.browser
 

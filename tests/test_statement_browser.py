@@ -9,8 +9,8 @@ from playwright.sync_api import sync_playwright
 
 from audit.browser import launch_args
 from audit.config import AuditConfig
-from audit.localsite import serve
-from audit.run import audit
+from kaikille.loopback import serve
+from audit.jobs import audit
 from conftest import fixed_clock
 
 pytestmark = pytest.mark.browser

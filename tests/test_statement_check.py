@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.localsite import serve
+from kaikille.loopback import serve
 from statements.check import check
 
 HERE = Path(__file__).parent / "statements"

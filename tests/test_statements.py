@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.catalogs import catalog, placeholders
+from kaikille.catalogs import catalog, placeholders
 from audit.model import read_report
 from statements.build import StaleStatement, build
 from statements.render import FORMATS

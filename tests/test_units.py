@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from audit.axe import convert, load_axe, run_options
+from audit.engines.axe import convert, load_axe, run_options
 from audit.config import AuditConfig, build_config, read_config_file
-from audit.errors import UsageError
+from kaikille.errors import UsageError
 from audit.sites import parse_sites
-from audit.standards import criteria_from_tags, criteria_table, criterion_from_tag
+from kaikille.wcag import criteria_from_tags, criteria_table, criterion_from_tag
 from audit.urls import Scope, normalize
 
 

@@ -28,7 +28,7 @@ def render(report: AuditReport, gate: GateResult) -> str:
     lines += [
         "",
         f"{totals['pages_audited']} of {totals['pages']} page(s) audited, {totals['pages_with_errors']} not audited, "
-        f"{totals['skipped']} URL(s) skipped; axe-core {esc(meta.axe_version)}, standard {esc(meta.config.get('standard', ''))}.",
+        f"{totals['skipped']} URL(s) skipped; {esc(meta.engines_text)}, standard {esc(meta.config.get('standard', ''))}.",
         "",
         "| Impact | Elements |",
         "| --- | ---: |",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from audit import TOOL_NAME, __version__
+from kaikille import TOOL_NAME, __version__
 from audit.gate import GateResult
 from audit.model import AuditReport
 
@@ -66,7 +66,7 @@ def render(report: AuditReport, gate: GateResult) -> str:
             {
                 "tool": {
                     "driver": {"name": TOOL_NAME, "version": __version__, "semanticVersion": __version__, "rules": list(rules.values())},
-                    "extensions": [{"name": "axe-core", "version": report.meta.axe_version}],
+                    "extensions": [{"name": e.name, "version": e.version} for e in report.meta.engines],
                 },
                 "invocations": [
                     {

@@ -1,6 +1,7 @@
-"""axe-core: find the script, build run options, run it in a loaded page, convert its results.
+"""The axe-core engine: find the script, build run options, run it in a loaded page, convert its
+results into Findings at the edge.
 
-Runs through the page object the browser stage hands over; this module does not import Playwright.
+Runs through the ``LoadedPage`` the browser stage hands over; this module does not import Playwright.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from audit.errors import UsageError
-from audit.model import NEEDS_REVIEW, VIOLATION, Finding, Node
-from audit.standards import BEST_PRACTICE_TAG, STANDARD_TAGS, criteria_from_tags
+from audit.model import AXE, NEEDS_REVIEW, VIOLATION, Finding, Node
+from kaikille.errors import UsageError
+from kaikille.wcag import BEST_PRACTICE_TAG, STANDARD_TAGS, criteria_from_tags
 
 _VERSION_RE = re.compile(r"axe v(\d+\.\d+\.\d+\S*)")
 
@@ -67,18 +68,27 @@ def run_options(
     return options
 
 
-async def inject(page: Any, axe: AxeScript) -> None:
-    """Load axe-core into the page and every frame in it (frames that vanish meanwhile are skipped)."""
-    for frame in page.frames:
-        try:
-            await frame.evaluate(axe.source)
-        except Exception:  # a frame detached or navigated while we injected: nothing to audit there
-            continue
+class AxeEngine:
+    """axe-core as a kaikille engine: injected into the page and each of its frames, run from the
+    top document (axe reaches into the frames that have it loaded)."""
 
+    name = AXE
 
-async def run(page: Any, options: dict[str, Any]) -> dict[str, Any]:
-    """Run axe in the top document; axe reaches into frames that have it loaded."""
-    return await page.evaluate("options => axe.run(document, options)", options)
+    def __init__(self, script: AxeScript, options: dict[str, Any]) -> None:
+        self.script = script
+        self.options = options
+        self.version = script.version
+
+    @classmethod
+    def from_config(cls, config: Any) -> AxeEngine:
+        """``config``: the run's settings (axe_script, standard, best_practice, rule, disable_rule)."""
+        options = run_options(config.standard, config.best_practice, config.rule, config.disable_rule)
+        return cls(load_axe(config.axe_script), options)
+
+    async def analyze(self, page: Any) -> tuple[Finding, ...]:
+        await page.evaluate_in_frames(self.script.source)
+        raw = await page.evaluate("options => axe.run(document, options)", self.options)
+        return convert(raw)
 
 
 def _target(raw: list[Any]) -> tuple[str, ...]:
@@ -107,6 +117,7 @@ def convert(raw: dict[str, Any]) -> tuple[Finding, ...]:
                     tags=tags,
                     criteria=criteria_from_tags(tags),
                     nodes=nodes,
+                    engine=AXE,
                 )
             )
     findings.sort(key=lambda f: (f.outcome != VIOLATION, f.rule_id))

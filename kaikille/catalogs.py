@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 LANGUAGES = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "fi"
 
 
 @cache
@@ -27,3 +28,13 @@ def text(package: str, lang: str, key: str, **params: object) -> str:
 
 def placeholders(value: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(value) if name}
+
+
+def pick_language(accept_language: str | None) -> str:
+    """The first of fi/sv/en the browser asks for (``Accept-Language`` or a locale like 'sv-FI')."""
+    if accept_language:
+        for part in accept_language.split(","):
+            code = part.split(";")[0].strip().lower()[:2]
+            if code in LANGUAGES:
+                return code
+    return DEFAULT_LANGUAGE

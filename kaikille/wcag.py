@@ -1,7 +1,8 @@
 """Standards knowledge as data: WCAG success criteria, levels and EN 301 549 clauses.
 
-The table lives in ``data/wcag_criteria.json``; this module reads it once and offers the
-one function that turns axe-core tags into success criteria.
+The table lives in ``kaikille/data/wcag_criteria.json``; this module reads it once and offers the
+one function that turns axe-core tags into success criteria, and the list of the 49 criteria that
+Finnish law requires.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class Criterion:
 
 @cache
 def criteria_table() -> dict[str, Criterion]:
-    raw = json.loads(resources.files("audit").joinpath("data/wcag_criteria.json").read_text("utf-8"))
+    raw = json.loads(resources.files("kaikille").joinpath("data/wcag_criteria.json").read_text("utf-8"))
     return {
         row["sc"]: Criterion(row["sc"], row["handle_en"], row["level"], row["en_301_549"])
         for row in raw["success_criteria"]
@@ -55,3 +56,16 @@ def criterion_from_tag(tag: str) -> Criterion | None:
 def criteria_from_tags(tags: list[str] | tuple[str, ...]) -> tuple[Criterion, ...]:
     found = {c for c in (criterion_from_tag(t) for t in tags) if c is not None}
     return tuple(sorted(found, key=lambda c: tuple(int(p) for p in c.sc.split("."))))
+
+
+def required_criteria() -> tuple[str, ...]:
+    """WCAG 2.1 A and AA minus 1.2.4: the 49 criteria of EN 301 549 V3.2.1 that law 306/2019 requires."""
+    return tuple(
+        c.sc for c in criteria_table().values()
+        if c.level in ("A", "AA") and c.en_301_549 and c.sc != "1.2.4"
+    )
+
+
+def sc_key(sc: str) -> tuple[int, ...]:
+    """Sort key for criterion numbers: 1.4.10 after 1.4.3."""
+    return tuple(int(p) if p.isdigit() else 0 for p in sc.split("."))

@@ -1,0 +1,247 @@
+"""The conductor: owns one run, and is the only stage that knows the others.
+
+    sites -> frontier (which URLs) -> loader (Chromium, or plain HTTP for discover) ->
+    engines and page checks (on the loaded page) -> journal -> site checks -> AuditReport
+
+Every URL ends as a page (audited, or with its error) or as a skipped URL with its reason; nothing a
+single page does — an exception, a hang, a crash — stops the run. Sites run side by side and share
+the page concurrency; each host gets at most ``per_host`` loads at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from audit.browser import Visit, describe
+from audit.checks import ENGINE_NAME as CHECKS_NAME
+from audit.frontier import Frontier, ListFrontier, SitePlan, Target, plan
+from audit.journal import Journal
+from audit.model import VIOLATION, AuditReport, EngineInfo, Finding, PageResult, RunMeta, Skipped
+from audit.robots import Robots, fetch_robots
+from audit.sitemaps import sitemap_urls
+from audit.sites import SiteSpec
+from kaikille import TOOL_NAME, __version__
+from kaikille.clock import Clock, iso, utc_now
+from kaikille.http import session as http_session
+
+Progress = Callable[[PageResult | Skipped], None]
+
+
+class Loader:
+    """What the conductor needs of a loader (``BrowserSession``, ``PlainHttp``)."""
+
+    label: str
+    user_agent: str
+
+    async def load(self, visit: Visit, follow: Callable[[str, str], str | None]) -> None: ...
+
+    async def release(self, visit: Visit) -> None: ...
+
+    def died(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What runs on every loaded page: the engines, then kaikille's page checks."""
+
+    engines: Sequence[Any] = ()
+    checks: Sequence[Any] = ()
+
+    def infos(self) -> tuple[EngineInfo, ...]:
+        infos = [EngineInfo(e.name, e.version, "engine") for e in self.engines]
+        if self.checks:
+            infos.append(EngineInfo(CHECKS_NAME, __version__, "check"))
+        return tuple(infos)
+
+    async def run(self, page: Any) -> tuple[Finding, ...]:
+        findings: list[Finding] = []
+        for engine in self.engines:
+            findings += await engine.analyze(page)
+        for check in self.checks:
+            findings += await check.run(page)
+        return order_findings(findings)
+
+
+def order_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (f.outcome != VIOLATION, f.rule_id)))
+
+
+def text(value: object, limit: int = 10_000) -> str:
+    """A string a page handed back, made safe to keep: a str (else empty), no lone surrogates, bounded."""
+    if not isinstance(value, str):
+        return ""
+    return value[:limit].encode("utf-8", "replace").decode("utf-8") if not value.isascii() else value[:limit]
+
+
+def link_list(value: object, limit: int = 20_000) -> list[str]:
+    """The links a page handed back: only strings, at most ``limit`` of them."""
+    if not isinstance(value, list):
+        return []
+    return [text(v, 4096) for v in value[:limit] if isinstance(v, str)]
+
+
+class Conductor:
+    def __init__(self, loader: Loader, analysis: Analysis, *, timeout: float, concurrency: int, per_host: int,
+                 journal: Journal | None = None, on_result: Progress | None = None, clock: Clock = utc_now) -> None:
+        self.loader = loader
+        self.analysis = analysis
+        self.timeout = timeout
+        self.journal = journal
+        self.on_result = on_result or (lambda _r: None)
+        self.clock = clock
+        self.per_host = per_host
+        self._all = asyncio.Semaphore(concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+
+    async def crawl(self, frontier: Frontier | ListFrontier) -> Frontier | ListFrontier:
+        """Load every target the frontier hands out, as many at a time as the limits allow; the
+        finished frontier holds the site's pages and skipped URLs in their final order."""
+        running: set[asyncio.Task] = set()
+        try:
+            while True:
+                for target in frontier.ready():
+                    running.add(asyncio.create_task(self._target(frontier, target)))
+                if not running:
+                    break
+                finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                for task in finished:
+                    task.result()  # _target never raises for a page's sake; a bug surfaces here
+        finally:
+            for task in running:
+                task.cancel()
+        if not frontier.finished:
+            raise RuntimeError(f"the crawl of {frontier.site.start_url} stopped with URLs unfinished")
+        return frontier
+
+    async def _target(self, frontier: Frontier | ListFrontier, target: Target) -> None:
+        if self.journal is not None and target.url in self.journal.done:
+            result, links = self.journal.done[target.url]
+            if isinstance(result, PageResult):  # its redirect hops were claimed when it was loaded
+                for hop in (*result.redirects, result.final_url):
+                    if hop:
+                        frontier.claim(hop)
+            self.on_result(result)
+            frontier.done(target, result, links)
+            return
+        host = urlsplit(target.url).netloc
+        per_host = self._hosts.setdefault(host, asyncio.Semaphore(self.per_host))
+        async with self._all, per_host:
+            started = self.clock()
+            t0 = time.perf_counter()
+            visit, findings = await self._visit(frontier, target)
+            if visit.error and self.loader.died():  # the whole browser died: a new one, one more try
+                visit, findings = await self._visit(frontier, target)
+            elapsed = int((time.perf_counter() - t0) * 1000)
+        site = frontier.site.start_url
+        if visit.skip_reason:
+            result: PageResult | Skipped = Skipped(target.url, visit.skip_reason, site, target.found_on)
+        else:
+            result = PageResult(
+                url=target.url, site=site, depth=target.depth, final_url=visit.final_url, status=visit.status,
+                title=text(visit.title), started_at=iso(started), duration_ms=elapsed, error=visit.error,
+                redirects=tuple(visit.redirects), findings=() if visit.error else findings,
+            )
+        links = link_list(visit.links) if isinstance(result, PageResult) and not visit.error else []
+        if self.journal is not None:
+            self.journal.record(result, links)
+        self.on_result(result)
+        frontier.done(target, result, links)
+
+    async def _visit(self, frontier: Frontier | ListFrontier, target: Target) -> tuple[Visit, tuple[Finding, ...]]:
+        visit = Visit(target.url)
+        findings: tuple[Finding, ...] = ()
+        try:
+            async with asyncio.timeout(self.timeout):
+                await self.loader.load(visit, frontier.follow)
+                if visit.page is not None and not (visit.error or visit.skip_reason):
+                    findings = await self.analysis.run(visit.page)
+        except TimeoutError:
+            visit.error = visit.error or f"timed out after {self.timeout:g} s"
+        except Exception as exc:  # anything one page causes is that page's error; the run goes on
+            if not (visit.error or visit.skip_reason):
+                visit.error = describe(exc)
+        finally:
+            try:
+                await asyncio.wait_for(self.loader.release(visit), 10)
+            except Exception:  # noqa: BLE001 - a tab that will not close must not stop the run
+                pass
+        return visit, findings
+
+
+async def site_frontier(spec: SiteSpec, config: Any, http: requests.Session, claims: set[str],
+                        skip_sitemaps: bool, ignore_robots: bool) -> Frontier:
+    """A site's frontier with its robots.txt rules and its sitemap URLs (same host only)."""
+    site = plan(spec, config)
+    timeout = float(config.timeout)
+    robots = Robots() if ignore_robots else await asyncio.to_thread(fetch_robots, site.start_url, http, timeout)
+    sitemap: list[str] = []
+    unreadable: str | None = None
+    if not skip_sitemaps:
+        try:
+            sitemap = await asyncio.to_thread(sitemap_urls, site.start_url, robots.sitemaps, http, timeout)
+        except Exception as exc:  # noqa: BLE001 - a broken sitemap must not stop the crawl: links still work
+            unreadable = f"sitemap unreadable: {exc}"
+    frontier = Frontier(site, robots, sitemap, claims)
+    if unreadable:
+        frontier.skipped.append(Skipped(urljoin(site.start_url, "/sitemap.xml"), unreadable, site.start_url, None))
+    return frontier
+
+
+async def run_sites(conductor: Conductor, config: Any, sites: list[SiteSpec],
+                    targets: dict[str, list[Target]] | None = None,
+                    list_claims: set[str] | None = None) -> list[Frontier | ListFrontier]:
+    """Crawl every site (or audit the given targets per site), side by side, sharing one claim set.
+    Returns each site's finished frontier, in the order of ``sites``."""
+    claims: set[str] = set(list_claims or ())
+    http = http_session()
+
+    async def one(spec: SiteSpec) -> Frontier | ListFrontier:
+        if targets is not None:
+            return await conductor.crawl(ListFrontier(plan(spec, config), targets[spec.url], claims))
+        frontier = await site_frontier(spec, config, http, claims, config.no_sitemaps, config.ignore_robots)
+        return await conductor.crawl(frontier)
+
+    return list(await asyncio.gather(*(one(s) for s in sites)))
+
+
+def results_of(frontiers: Sequence[Frontier | ListFrontier]) -> tuple[tuple[PageResult, ...], tuple[Skipped, ...]]:
+    return tuple(p for f in frontiers for p in f.pages), tuple(s for f in frontiers for s in f.skipped)
+
+
+def apply_site_checks(report: AuditReport, checks: Sequence[Any]) -> AuditReport:
+    """Run the site checks over each site's pages and add their findings to the pages."""
+    if not checks:
+        return report
+    added: dict[str, list[Finding]] = {}
+    for site in dict.fromkeys(p.site for p in report.pages):
+        pages = [p for p in report.pages if p.site == site and p.audited]
+        for check in checks:
+            for url, findings in check.run(pages).items():
+                added.setdefault(url, []).extend(findings)
+    pages = tuple(replace(p, findings=order_findings([*p.findings, *added[p.url]])) if p.url in added else p
+                  for p in report.pages)
+    engines = report.meta.engines
+    if not any(e.name == CHECKS_NAME for e in engines):
+        engines = (*engines, EngineInfo(CHECKS_NAME, __version__, "check"))
+    return replace(report, pages=pages, meta=replace(report.meta, engines=engines))
+
+
+def run_meta(config: Any, sites: list[SiteSpec], loader: Loader, analysis: Analysis, started_at: str, finished_at: str) -> RunMeta:
+    return RunMeta(
+        tool=TOOL_NAME,
+        tool_version=__version__,
+        engines=analysis.infos(),
+        browser=loader.label,
+        user_agent=loader.user_agent,
+        started_at=started_at,
+        finished_at=finished_at,
+        config={**config.public(), "sites": [s.url for s in sites]},
+    )
+

@@ -1,0 +1,84 @@
+"""Plain HTTP loading, for `kaikille discover`: the browser stage's counterpart without a browser.
+
+Follows redirects hop by hop under the same rule as the browser (the frontier decides each hop),
+reads links from the served HTML with BeautifulSoup (links that only JavaScript creates are not
+found), and never reads more than a bounded amount of one answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urljoin
+
+import requests
+from bs4 import BeautifulSoup
+
+from audit.browser import HTML_TYPES, MAX_REDIRECTS, Follow, Visit
+from kaikille.http import USER_AGENT
+
+MAX_HTML_BYTES = 10 * 1024 * 1024
+
+
+def links_in(html: str, base: str) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    tag = soup.find("base", href=True)
+    base = urljoin(base, tag["href"]) if tag else base
+    found = []
+    for a in soup.find_all(["a", "area"], href=True):
+        try:
+            found.append(urljoin(base, a["href"]))
+        except ValueError:  # e.g. an invalid IPv6 host in a link: not a URL we can follow
+            continue
+    return found
+
+
+class PlainHttp:
+    label = "none (plain HTTP)"
+
+    def __init__(self, session: requests.Session, timeout: float) -> None:
+        self.session = session
+        self.timeout = timeout
+        self.user_agent = session.headers.get("User-Agent", USER_AGENT)
+
+    def _get(self, url: str) -> tuple[requests.Response, bytes]:
+        with self.session.get(url, timeout=self.timeout, allow_redirects=False, stream=True) as response:
+            body = response.raw.read(MAX_HTML_BYTES, decode_content=True) if response.status_code < 300 else b""
+            return response, body
+
+    async def load(self, visit: Visit, follow: Follow) -> None:
+        url = visit.url
+        while True:
+            try:
+                response, body = await asyncio.to_thread(self._get, url)
+            except (requests.RequestException, OSError) as exc:
+                visit.error = f"{type(exc).__name__}: cannot load {url}"
+                return
+            location = response.headers.get("location")
+            if not (300 <= response.status_code < 400 and location):
+                break
+            visit.redirects.append(url)
+            target = urljoin(url, location)
+            if target in visit.redirects or len(visit.redirects) > MAX_REDIRECTS:
+                visit.error = f"redirect loop or more than {MAX_REDIRECTS} redirects (at {target})"
+                return
+            if reason := follow(visit.url, target):
+                visit.skip_reason = f"redirects {reason}: {target}"
+                return
+            url = target
+        visit.final_url = url
+        visit.status = response.status_code
+        if response.status_code >= 400:
+            visit.error = f"HTTP {response.status_code}"
+            return
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in HTML_TYPES:
+            visit.skip_reason = f"not HTML ({content_type})"
+            return
+        declared = "charset=" in response.headers.get("content-type", "").lower()
+        visit.links = links_in(body.decode(response.encoding if declared else "utf-8", "replace"), url)
+
+    async def release(self, visit: Visit) -> None:
+        return None
+
+    def died(self) -> bool:
+        return False

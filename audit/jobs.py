@@ -1,0 +1,109 @@
+"""The jobs the command line starts, one function each: check every input first (so a mistake
+stops the run before anything is loaded), let the conductor run, then the one end of a run.
+
+    audit     sites or a URL list -> Chromium + engines and checks -> results, reports, gate
+    discover  sites -> plain HTTP -> the URL list for sharded audits
+    merge     the results of shards -> one run's results, reports, gate
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from audit.browser import INSTALL_HELP, BrowserSession, find_chromium
+from audit.checks import page_checks, site_checks
+from audit.conductor import Analysis, Conductor, Progress, apply_site_checks, results_of, run_meta, run_sites
+from audit.engines import build_engines
+from audit.fetch import PlainHttp
+from audit.finish import Outcome, finish, load_baseline
+from audit.frontier import Target
+from audit.journal import Journal, run_key
+from audit.merge import merge_reports
+from audit.model import AuditReport
+from audit.sites import SiteSpec, check_url, read_sites
+from audit.urllist import in_shard, parse_shard, read_url_list, url_list_document
+from kaikille.clock import Clock, iso, utc_now
+from kaikille.errors import BrowserUnavailable, UsageError
+from kaikille.http import session as http_session
+
+
+def collect_sites(config: Any) -> list[SiteSpec]:
+    specs = [SiteSpec(check_url(u, "command line"), origin="command line") for u in config.urls]
+    if config.sites:
+        specs += read_sites(config.sites)
+    if not specs:
+        raise UsageError("no start URL: give URLs, --sites FILE, or 'urls'/'sites' in the config file")
+    unique: dict[str, SiteSpec] = {}
+    for spec in specs:
+        unique.setdefault(spec.url, spec)
+    return list(unique.values())
+
+
+def _targets(config: Any) -> tuple[list[SiteSpec], dict[str, list[Target]] | None, set[str]]:
+    """The sites, and with --urls-from the targets per site (this shard's) and every URL of the list."""
+    if config.shard and not config.urls_from:
+        raise UsageError("--shard needs --urls-from: discover the URLs once (kaikille discover), then split them")
+    if not config.urls_from:
+        return collect_sites(config), None, set()
+    shard = parse_shard(config.shard) if config.shard else None
+    listed = read_url_list(config.urls_from)
+    every = {t.url for _, urls in listed for t in urls}
+    targets = {site: [t for t in urls if shard is None or in_shard(t.url, shard)] for site, urls in listed}
+    return [SiteSpec(site, origin=config.urls_from) for site, _ in listed], targets, every
+
+
+def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now, env_browser: str | None = None) -> Outcome:
+    sites, targets, listed = _targets(config)
+    analysis = Analysis(build_engines(config), page_checks(config))
+    baseline = load_baseline(config)
+    found = find_chromium(config.browser_path, env_browser)
+    if found is None:
+        raise BrowserUnavailable(INSTALL_HELP)
+    key = run_key({**config.public(), "sites": [s.url for s in sites],
+                   "engines": [[e.name, e.version] for e in analysis.infos()]})
+    journal = Journal(config.out, key, iso(clock()), config.resume)
+    resumed = len(journal.done)
+    try:
+        report = asyncio.run(_audit(config, sites, targets, listed, analysis, found[0], journal, on_result, clock))
+    finally:
+        journal.close()
+    if not config.shard:  # a shard sees part of a site: site checks run when the shards are merged
+        report = apply_site_checks(report, site_checks(config))
+    outcome = finish(report, config, baseline, clock, resumed, sharded=bool(config.shard))
+    journal.finish()
+    return outcome
+
+
+async def _audit(config: Any, sites: list[SiteSpec], targets: dict[str, list[Target]] | None, listed: set[str],
+                 analysis: Analysis, executable: str, journal: Journal, on_result: Progress | None,
+                 clock: Clock) -> AuditReport:
+    async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
+        conductor = Conductor(session, analysis, timeout=float(config.timeout), concurrency=config.concurrency,
+                              per_host=config.per_host, journal=journal, on_result=on_result, clock=clock)
+        pages, skipped = results_of(await run_sites(conductor, config, sites, targets, listed))
+        meta = run_meta(config, sites, session, analysis, journal.started_at, iso(clock()))
+    return AuditReport(meta=meta, pages=pages, skipped=skipped)
+
+
+def discover(config: Any, clock: Clock = utc_now) -> dict:
+    """The URLs an audit of these sites would load, found with plain HTTP: every URL the frontier
+    hands out, in crawl order, whatever loading it gave (the audit records that)."""
+    sites = collect_sites(config)
+    created_at = iso(clock())
+    loader = PlainHttp(http_session(), float(config.timeout))
+    conductor = Conductor(loader, Analysis(), timeout=float(config.timeout), concurrency=config.concurrency,
+                          per_host=config.per_host, clock=clock)
+    frontiers = asyncio.run(run_sites(conductor, config, sites))
+    return url_list_document(
+        [(f.site.start_url, list(f.loaded)) for f in frontiers],
+        [{"url": s.url, "reason": s.reason, "site": s.site, "found_on": s.found_on} for f in frontiers for s in f.skipped],
+        created_at,
+    )
+
+
+def merge(paths: list[str], config: Any, clock: Clock = utc_now) -> Outcome:
+    baseline = load_baseline(config)
+    report = merge_reports(paths, config.out)
+    report = apply_site_checks(report, site_checks(config))
+    return finish(report, config, baseline, clock)
