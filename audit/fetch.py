@@ -19,8 +19,7 @@ from kaikille.http import USER_AGENT
 MAX_HTML_BYTES = 10 * 1024 * 1024
 
 
-def links_in(html: str, base: str) -> list[str]:
-    soup = BeautifulSoup(html, "html.parser")
+def links_in(soup: BeautifulSoup, base: str) -> list[str]:
     tag = soup.find("base", href=True)
     base = urljoin(base, tag["href"]) if tag else base
     found = []
@@ -30,6 +29,21 @@ def links_in(html: str, base: str) -> list[str]:
         except ValueError:  # e.g. an invalid IPv6 host in a link: not a URL we can follow
             continue
     return found
+
+
+class StaticPage:
+    """A page as plain HTTP served it: its URL and HTML, no scripts run. Engines that only read markup
+    can analyse it; the browser's ``LoadedPage`` is what every other engine needs."""
+
+    def __init__(self, url: str, html: str) -> None:
+        self.url = url
+        self.html = html
+
+    async def evaluate(self, script: str, arg: object = None) -> object:
+        raise RuntimeError("no scripts run in a page loaded with plain HTTP")
+
+    async def evaluate_in_frames(self, script: str) -> int:
+        raise RuntimeError("no scripts run in a page loaded with plain HTTP")
 
 
 class PlainHttp:
@@ -75,7 +89,11 @@ class PlainHttp:
             visit.skip_reason = f"not HTML ({content_type})"
             return
         declared = "charset=" in response.headers.get("content-type", "").lower()
-        visit.links = links_in(body.decode(response.encoding if declared else "utf-8", "replace"), url)
+        html = body.decode(response.encoding if declared else "utf-8", "replace")
+        soup = BeautifulSoup(html, "html.parser")
+        visit.links = links_in(soup, url)
+        visit.title = soup.title.get_text() if soup.title else ""
+        visit.page = StaticPage(url, html)
 
     async def release(self, visit: Visit) -> None:
         return None

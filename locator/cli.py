@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from locator.places import LocatorDataError, load_city
+from kaikille.errors import ToolFailure
+from locator.places import load_city
 from locator.registry import RefreshError, refresh, refresh_settings
 
 DEFAULT_OUTPUT = "locator-data/digital_support_points.csv"
@@ -35,17 +36,12 @@ def register(sub: argparse._SubParsersAction) -> dict:
 
 
 def cmd_locator(args: argparse.Namespace) -> int:
-    try:
-        city = load_city(args.city)
-        settings = refresh_settings(city.settings_file)
-    except (LocatorDataError, RefreshError) as exc:
-        print(f"kaikille: {exc}", file=sys.stderr)
-        return 2
+    city = load_city(args.city)
+    settings = refresh_settings(city.settings_file)
     try:
         result = refresh(city, settings, Path(args.output), retries=args.retries)
     except RefreshError as exc:
-        print(f"kaikille: refresh failed, {args.output} unchanged: {exc}", file=sys.stderr)
-        return 3
+        raise ToolFailure(f"refresh failed, {args.output} unchanged: {exc}") from exc
     for problem in result.problems:
         print(f"left out {problem}", file=sys.stderr)
     print(f"Wrote {len(result.places)} places to {result.written} ({len(result.problems)} left out).")

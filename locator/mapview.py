@@ -16,7 +16,7 @@ import xstatic.pkg.leaflet as xleaflet
 from branca.element import MacroElement
 from jinja2 import Template
 
-from locator.finder import Origin
+from locator.search import Origin
 from locator.i18n import t
 from locator.places import City
 from locator.search import Hit

@@ -17,11 +17,13 @@ from pathlib import Path
 from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
+from kaikille.errors import UsageError
+
 PACKAGE_CITY = "city.toml"
 
 
-class LocatorDataError(Exception):
-    """The city settings or a data file cannot be used at all (not a single bad row)."""
+class LocatorDataError(UsageError):
+    """The city settings or a data file cannot be used at all (not a single bad row): exit 2."""
 
 
 @dataclass(frozen=True)

@@ -20,17 +20,16 @@ from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.util.retry import Retry
 
-from locator.places import COLUMNS, LANGS, City, Place, RowProblem, load_places
+from kaikille.errors import ToolFailure
+from kaikille.http import session as http_session
+from locator.places import COLUMNS, LANGS, City, LocatorDataError, Place, RowProblem, load_places
 
-USER_AGENT = "kaikille-locator-refresh (digital support map)"
 MAX_PAGES = 200  # a runaway 'next' chain stops here
 
 
-class RefreshError(Exception):
-    """The refresh could not finish; the existing dataset is left as it was."""
+class RefreshError(ToolFailure):
+    """The refresh could not finish (network, API): exit 3; the existing dataset is left as it was."""
 
 
 @dataclass(frozen=True)
@@ -53,17 +52,7 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
             service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise RefreshError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
-
-
-def _session(retries: int) -> requests.Session:
-    session = requests.Session()
-    retry = Retry(total=retries, backoff_factor=0.5, status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",))
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.headers["User-Agent"] = USER_AGENT
-    session.headers["Accept"] = "application/json"
-    return session
+        raise LocatorDataError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
 
 
 def fetch_units(settings: RefreshSettings, node: str, session: requests.Session) -> Iterator[dict[str, Any]]:
@@ -169,7 +158,7 @@ class RefreshResult:
 
 def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 3) -> RefreshResult:
     """Fetch, convert, validate, write atomically. Raises RefreshError and leaves `output` untouched."""
-    session = _session(retries)
+    session = http_session(retries, accept="application/json")
     types: dict[str, str] = {}
     records: dict[str, dict[str, Any]] = {}
     digital: set[str] = set()

@@ -1,4 +1,5 @@
-"""Finding the nearest places: distance, walking time, postcode lookup, filters, directions links."""
+"""Finding the nearest places: distance, walking time, postcode lookup, filters, directions links,
+and what the 'Find digital help' page shows for a resident's choices (pure logic, no Streamlit)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,63 @@ def directions_url(place: Place, lang: str, origin: tuple[str, float, float] | N
     """HSL journey planner to the place, in the resident's language; from (name, lat, lon) or unset."""
     start = "-" if origin is None else _spot(*origin)
     return f"https://reittiopas.hsl.fi/reitti/{start}/{_spot(place.name(lang), place.lat, place.lon)}?locale={lang}"
+
+
+@dataclass(frozen=True)
+class Query:
+    postcode: str = ""
+    point: tuple[float, float] | None = None  # a point chosen on the map, or the device's location
+    point_kind: str = "click"  # click | device
+    types: tuple[str, ...] = ()  # empty: every type
+    languages: tuple[str, ...] = ()  # empty: any language of support
+    wheelchair_only: bool = False
+
+
+@dataclass(frozen=True)
+class Origin:
+    kind: str  # postcode | click | device
+    lat: float
+    lon: float
+    postcode: str = ""
+    area: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    origin: Origin | None
+    hits: list[Hit]  # metres/minutes are 0 when there is no origin
+    notice: str | None = None  # a catalog key: why the postcode was not used
+
+
+def resolve_origin(city: City, query: Query, lang: str) -> tuple[Origin | None, str | None]:
+    """A chosen point (map click or the device's location) wins: the page clears it when the postcode
+    changes, so it is always the newest choice. Else the postcode, with a notice key if unusable."""
+    if query.point is not None:
+        return Origin(query.point_kind, *query.point), None
+    code = query.postcode.strip()
+    if not code:
+        return None, None
+    if len(code) != 5 or not code.isdigit():
+        return None, "find.postcode.malformed"
+    area = postal_area(city, code)
+    if area is None:
+        return None, "find.postcode.unknown"
+    name = area.name_sv if lang == "sv" and area.name_sv else area.name_fi
+    return Origin("postcode", area.lat, area.lon, code, name), None
+
+
+def keep(place: Place, query: Query) -> bool:
+    if query.types and place.type not in query.types:
+        return False
+    if query.languages and not set(query.languages) & set(place.languages):
+        return False
+    return not (query.wheelchair_only and place.wheelchair is not True)
+
+
+def find(city: City, places: list[Place], query: Query, lang: str) -> Answer:
+    origin, notice = resolve_origin(city, query, lang)
+    chosen = [p for p in places if keep(p, query)]
+    if origin is None:
+        ordered = sorted(chosen, key=lambda p: (p.name(lang).casefold(), p.id))
+        return Answer(None, [Hit(p, 0.0, 0) for p in ordered], notice)
+    return Answer(origin, nearest(chosen, origin.lat, origin.lon, limit=len(chosen)), notice)

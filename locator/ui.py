@@ -14,7 +14,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 from streamlit_js_eval import get_geolocation
 
-from locator.finder import Answer, Query, find
+from locator.search import Answer, Query, find
 from locator.i18n import LANGUAGES, pick_language, t
 from locator.mapview import build_map
 from locator.places import City, Place, load_city, load_places

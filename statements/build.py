@@ -14,13 +14,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from audit.model import AuditReport
-from statements.source import Finding, StatementSource, required_criteria
+from kaikille.errors import Refused
+from kaikille.wcag import sc_key
+from statements.source import ManualFinding, StatementSource, required_criteria
 
 NOT_COMPLIANT_FROM = 25  # of 49: "most requirements are not met"
 REVIEW_MAX_DAYS = 365
 
 
-class StaleStatement(Exception):
+class StaleStatement(Refused):
     """The statement may not be published as it is (e.g. its review is older than 12 months)."""
 
 
@@ -29,7 +31,7 @@ class Noncompliance:
     criterion: str
     automated_pages: int
     examples: tuple[str, ...]
-    manual: tuple[Finding, ...]
+    manual: tuple[ManualFinding, ...]
     fix_by: dt.date | None
 
 
@@ -50,10 +52,6 @@ class Statement:
     built_on: dt.date
     warnings: tuple[str, ...] = ()
     review: dict[str, list[str]] = field(default_factory=dict)  # fixed / new / still_open criteria
-
-
-def _sc_key(sc: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in sc.split("."))
 
 
 def automated_evidence(reports: list[AuditReport]) -> tuple[dict[str, list[str]], Automated | None]:
@@ -93,17 +91,17 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
     age = (today - source.reviewed).days
     if age > REVIEW_MAX_DAYS:
         raise StaleStatement(
-            f"{source.path}: dates.reviewed is {source.reviewed.isoformat()}, {age} days ago: a statement must be "
+            f"not published: {source.path}: dates.reviewed is {source.reviewed.isoformat()}, {age} days ago: a statement must be "
             "reviewed at least once a year. Review it and update the date."
         )
     auto_pages, automated = automated_evidence(reports)
-    manual_by_sc: dict[str, list[Finding]] = {}
+    manual_by_sc: dict[str, list[ManualFinding]] = {}
     for finding in source.findings:
         manual_by_sc.setdefault(finding.criterion, []).append(finding)
     failing = set(auto_pages) | set(manual_by_sc)
     status, status_by = decide_status(source, failing)
     items = []
-    for sc in sorted(failing, key=_sc_key):
+    for sc in sorted(failing, key=sc_key):
         dates = [f.fix_by for f in manual_by_sc.get(sc, []) if f.fix_by]
         if sc in auto_pages:
             dates.append(source.fix_by.get(sc) or source.fix_by_default)
@@ -121,8 +119,8 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
     if previous is not None:
         before = {n["criterion"] for n in previous.get("noncompliances", []) if isinstance(n, dict) and "criterion" in n}
         review = {
-            "fixed": sorted(before - failing, key=_sc_key),
-            "new": sorted(failing - before, key=_sc_key),
-            "still_open": sorted(before & failing, key=_sc_key),
+            "fixed": sorted(before - failing, key=sc_key),
+            "new": sorted(failing - before, key=sc_key),
+            "still_open": sorted(before & failing, key=sc_key),
         }
     return Statement(source, status, status_by, tuple(items), automated, today, tuple(warnings), review)

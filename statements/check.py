@@ -19,18 +19,12 @@ from pathlib import Path
 import requests
 from bs4 import BeautifulSoup
 
+from kaikille.errors import ToolFailure, UsageError
+from kaikille.http import session as http_session
 from statements.build import REVIEW_MAX_DAYS
 from statements.render import t
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-
-
-class CheckInputError(Exception):
-    """The page could not be read (exit 2 for a missing file, 3 for a failed download)."""
-
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 @dataclass(frozen=True)
@@ -53,19 +47,19 @@ def patterns() -> dict:
 def read_page(target: str, timeout: float = 20) -> str:
     if target.startswith(("http://", "https://")):
         try:
-            response = requests.get(target, timeout=timeout, headers={"User-Agent": "kaikille statement check"})
+            response = http_session().get(target, timeout=timeout)
         except requests.RequestException as exc:
-            raise CheckInputError(f"{target}: cannot download ({exc.__class__.__name__})", 3) from exc
+            raise ToolFailure(f"{target}: cannot download ({exc.__class__.__name__})") from exc
         if response.status_code != 200:
-            raise CheckInputError(f"{target}: HTTP {response.status_code}", 3)
+            raise ToolFailure(f"{target}: HTTP {response.status_code}")
         response.encoding = response.encoding or "utf-8"
         return response.text
     try:
         return Path(target).read_text("utf-8")
     except FileNotFoundError:
-        raise CheckInputError(f"{target}: file not found", 2) from None
+        raise UsageError(f"{target}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CheckInputError(f"{target}: cannot read ({exc})", 2) from exc
+        raise UsageError(f"{target}: cannot read ({exc})") from exc
 
 
 def _language(soup: BeautifulSoup, body: str) -> str:

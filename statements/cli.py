@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
-from kaikille.errors import UsageError
 from audit.model import read_report
-from statements.build import StaleStatement, build
-from statements.check import CheckInputError, check
+from kaikille.errors import UsageError
+from kaikille.files import read_json_object, write_atomic
+from statements.build import build
+from statements.check import check
 from statements.render import FORMATS
-from statements.source import StatementFileError, read_statement
+from statements.source import read_statement
 
 
 def _date(value: str) -> dt.date:
@@ -51,31 +51,19 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace, today: dt.date) -> int:
-    try:
-        source = read_statement(args.source)
-        reports = [read_report(path) for path in args.results]
-        previous = None
-        if args.previous:
-            try:
-                previous = json.loads(Path(args.previous).read_text("utf-8"))
-            except (OSError, ValueError) as exc:
-                raise UsageError(f"{args.previous}: not a readable statement JSON ({exc})") from exc
-        statement = build(source, reports, today, previous)
-    except (StatementFileError, UsageError) as exc:
-        print(f"kaikille: {exc}", file=sys.stderr)
-        return 2
-    except StaleStatement as exc:
-        print(f"kaikille: not published: {exc}", file=sys.stderr)
-        return 1
+    source = read_statement(args.source)
+    reports = [read_report(path) for path in args.results]
+    previous = None
+    if args.previous:
+        previous = read_json_object(args.previous, "previous statement JSON", " (give last year's statement.LANG.json)")
+    statement = build(source, reports, today, previous)
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
     for warning in statement.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     for lang in source.languages:
         for name in args.format or FORMATS:
             pattern, render = FORMATS[name]
-            target = out / pattern.format(lang=lang)
-            target.write_text(render(statement, lang), "utf-8")
+            target = write_atomic(out / pattern.format(lang=lang), render(statement, lang))
             print(f"  {target}")
     print(f"Status: {statement.status} ({statement.status_by}); {len(statement.noncompliances)} criteria not met.")
     if statement.review:
@@ -86,11 +74,7 @@ def _build(args: argparse.Namespace, today: dt.date) -> int:
 
 
 def _check(args: argparse.Namespace, today: dt.date) -> int:
-    try:
-        result = check(args.target, today, args.messages)
-    except CheckInputError as exc:
-        print(f"kaikille: {exc}", file=sys.stderr)
-        return exc.exit_code
+    result = check(args.target, today, args.messages)
     if result.passed:
         print(f"{args.target}: OK ({result.language}; newest date {result.newest_date})")
         return 0

@@ -15,7 +15,7 @@ from typing import Any
 from kaikille.catalogs import LANGUAGES
 from kaikille.errors import UsageError
 from kaikille.files import read_toml
-from kaikille.wcag import criteria_table
+from kaikille.wcag import required_criteria
 
 OUT_OF_SCOPE_KINDS = ("office-files-pre-2018", "pre-2020-media", "live-media", "maps", "third-party", "archived", "other")
 METHODS = ("self", "third-party")
@@ -27,19 +27,16 @@ class StatementFileError(UsageError):
     """The statement file cannot be used; the message names file, field and problem."""
 
 
-def required_criteria() -> tuple[str, ...]:
-    """WCAG 2.1 A and AA minus 1.2.4: the 49 criteria of EN 301 549 V3.2.1 that law 306/2019 requires."""
-    return tuple(
-        c.sc for c in criteria_table().values()
-        if c.level in ("A", "AA") and c.en_301_549 and c.sc != "1.2.4"
-    )
+__all__ = ["required_criteria"]  # re-exported: the statements read the 49 criteria from here
 
 
 Text = dict[str, str]  # language -> text
 
 
 @dataclass(frozen=True)
-class Finding:
+class ManualFinding:
+    """A problem a person found (not an automated check): criterion, where, what, planned fix date."""
+
     criterion: str
     where: Text
     what: Text
@@ -76,7 +73,7 @@ class StatementSource:
     manual: str
     prepared: dt.date
     reviewed: dt.date
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[ManualFinding, ...] = ()
     burdens: tuple[Burden, ...] = ()
     out_of_scope: tuple[OutOfScope, ...] = ()
     alternatives: tuple[Text, ...] = ()
@@ -202,7 +199,7 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
         prepared=r.date(r.get(dates, "prepared", "dates"), "dates.prepared"),
         reviewed=r.date(r.get(dates, "reviewed", "dates"), "dates.reviewed"),
         findings=tuple(
-            Finding(
+            ManualFinding(
                 criterion=r.criterion(r.get(e, "criterion", w), f"{w}.criterion"),
                 where=r.text(r.get(e, "where", w), f"{w}.where"),
                 what=r.text(r.get(e, "what", w), f"{w}.what"),

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from locator.finder import Query, find
+from locator.search import Query, find
 from locator.mapview import build_map
 from locator.places import load_city, load_places
 
