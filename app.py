@@ -1,5 +1,9 @@
-"""kaikille's Streamlit app: `kaikille app`, or `streamlit run app.py [-- --places FILE --tiles none]`."""
+"""kaikille's Streamlit app: `kaikille app`, or `streamlit run app.py [-- --places FILE --tiles none]`.
 
-from locator.ui import run
+The app shell lives in the package (``kaikille/app.py``) so that an installed kaikille finds it;
+this file is the same app for a checkout.
+"""
 
-run()
+from kaikille.app import main
+
+main()

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import subprocess
+import os
 import sys
 from pathlib import Path
 
-from kaikille.errors import ToolFailure
+from kaikille.errors import ToolFailure, UsageError
 from locator.places import load_city
 from locator.registry import RefreshError, refresh, refresh_settings
 
@@ -50,9 +50,10 @@ def cmd_locator(args: argparse.Namespace) -> int:
 
 
 def app_script() -> Path:
-    spec = importlib.util.find_spec("app")
+    """The app shell's script, found through the installed kaikille package."""
+    spec = importlib.util.find_spec("kaikille.app")
     if spec is None or spec.origin is None:
-        raise FileNotFoundError("app.py is not installed beside the locator package")
+        raise ToolFailure("kaikille's app shell (kaikille/app.py) is not installed")
     return Path(spec.origin)
 
 
@@ -72,7 +73,9 @@ def cmd_app(args: argparse.Namespace) -> int:
     for flag in ("places", "city"):
         value = getattr(args, flag)
         if value and not Path(value).is_file():
-            print(f"kaikille: --{flag} {value}: file not found", file=sys.stderr)
-            return 2
+            raise UsageError(f"--{flag} {value}: file not found")
+    command = streamlit_command(args)
     print(f"kaikille app: http://{args.host}:{args.port}/", flush=True)
-    return subprocess.call(streamlit_command(args))
+    # Become Streamlit: a SIGTERM or Ctrl-C to `kaikille app` then reaches the server itself.
+    os.execv(command[0], command)
+    return 0  # not reached

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from kaikille.catalogs import catalog as package_catalog
 from locator.i18n import LANGUAGES, catalog, pick_language, placeholders, t
 
 
-def test_every_catalog_has_the_same_keys_and_placeholders():
-    reference = catalog("en")
+@pytest.mark.parametrize("package", ["kaikille", "locator", "statements"])
+def test_every_catalog_has_the_same_keys_and_placeholders(package):
+    reference = package_catalog(package, "en")
     for lang in LANGUAGES:
-        cat = catalog(lang)
+        cat = package_catalog(package, lang)
         assert set(cat) == set(reference), lang
         for key, text in reference.items():
             assert placeholders(cat[key]) == placeholders(text), (lang, key)

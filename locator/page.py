@@ -1,55 +1,45 @@
-"""The Streamlit pages. Thin: they read the resident's choices, call locator functions, render.
+"""The residents' page, "Find digital help". Thin: it reads the resident's choices, calls the
+locator's functions, renders. Registered with the app shell through the ``kaikille.pages`` entry
+point (``pages`` below).
 
 Every visible sentence comes from the catalogs (locator/locales); page content is escaped.
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import sys
+import logging
 from dataclasses import replace
+from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 from streamlit_js_eval import get_geolocation
 
-from locator.search import Answer, Query, find
-from locator.i18n import LANGUAGES, pick_language, t
+from kaikille.ui import AppSettings, set_document_language
+from locator.i18n import LANGUAGES, t
 from locator.mapview import build_map
-from locator.places import City, Place, load_city, load_places
-from locator.search import directions_url
+from locator.places import City, LocatorDataError, Place, load_city, load_places
+from locator.search import Answer, Query, directions_url, find
+
+log = logging.getLogger("kaikille.locator")
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="app.py", description="kaikille digital-help locator (Streamlit)")
-    parser.add_argument("--city", help="city settings file (default: the bundled locator/city.toml)")
-    parser.add_argument("--places", help="places CSV, e.g. from `kaikille locator refresh` (default: the embedded snapshot)")
-    parser.add_argument("--tiles", help="background map tile URL, or 'none' for no background map")
-    args, _ = parser.parse_known_args(argv)
-    return args
+def pages(lang: str, settings: AppSettings) -> dict[str, list]:
+    """The locator's pages for the app shell."""
+    page = st.Page(partial(find_help_page, settings), title=t(lang, "app.nav.find_help"), url_path="find-help", default=True)
+    return {"residents": [page]}
 
 
-@st.cache_resource
+@st.cache_resource(show_spinner=False)
 def load_data(city_file: str | None, places_file: str | None, tiles: str | None) -> tuple[City, list[Place]]:
     city = load_city(city_file)
     if tiles is not None:
         city = replace(city, tiles_url="" if tiles == "none" else tiles)
     places, problems = load_places(city, places_file)
     for problem in problems:  # for the operator's log; residents simply do not see bad rows
-        print(f"kaikille locator: left out {problem}", file=sys.stderr)
+        log.warning("left out %s", problem)
     return city, places
-
-
-def current_language() -> str:
-    if "lang" not in st.session_state:
-        st.session_state.lang = pick_language(st.context.locale or st.context.headers.get("Accept-Language"))
-    return st.session_state.lang
-
-
-def set_document_language(lang: str) -> None:
-    """Streamlit's page says lang="en"; make the document's language the one the resident reads."""
-    st.iframe(f"<script>window.parent.document.documentElement.lang = {lang!r};</script>", height=1)
 
 
 def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) -> str:
@@ -109,13 +99,16 @@ def device_location(lang: str) -> None:
     st.rerun()
 
 
-def find_help_page() -> None:
-    args = parse_args(sys.argv[1:])
-    city, places = load_data(args.city, args.places, args.tiles)
-    lang = current_language()
+def find_help_page(settings: AppSettings) -> None:
+    lang = st.session_state.get("lang", "fi")
     set_document_language(lang)
-
     st.title(t(lang, "app.title"))
+    try:
+        city, places = load_data(settings.city, settings.places, settings.tiles)
+    except LocatorDataError as exc:  # a resident gets a plain sentence; the operator's log gets the details
+        log.error("the locator's data cannot be used: %s", exc)
+        st.error(t(lang, "data.unavailable"))
+        return
     st.write(t(lang, "find.intro"))
 
     st.header(t(lang, "find.where.heading"))
@@ -175,23 +168,3 @@ def find_help_page() -> None:
     tiles = city.tiles_name if city.tiles_url else t(lang, "map.no_tiles")
     st.write(t(lang, "data.attribution", sources=city.attribution.get(lang, city.attribution.get("fi", "")), tiles=tiles))
     st.write(t(lang, "data.snapshot"))
-
-
-def run() -> None:
-    lang = current_language()
-    st.set_page_config(page_title=t(lang, "app.title"), layout="centered")
-    chosen = st.selectbox(
-        " · ".join(t(code, "app.language") for code in LANGUAGES),
-        LANGUAGES,
-        index=LANGUAGES.index(lang),
-        format_func=lambda code: t(code, "lang.self"),
-    )
-    if chosen != lang:
-        st.session_state.lang = chosen
-        st.rerun()
-    pages = [st.Page(find_help_page, title=t(lang, "app.nav.find_help"), url_path="find-help", default=True)]
-    st.navigation(pages).run()
-
-
-if __name__ == "__main__":  # pragma: no cover - streamlit runs app.py
-    run()

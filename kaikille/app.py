@@ -1,0 +1,41 @@
+"""The Streamlit app shell: `kaikille app` (or `streamlit run app.py -- [--places FILE] ...`).
+
+It reads the app's settings once, offers the language, and composes the pages that the kaikille
+packages register under the ``kaikille.pages`` entry point group: each entry is a function
+``pages(lang, settings) -> dict[section, list[st.Page]]``. Adding a page is one module in its
+package and one registration line in pyproject.toml. The residents' page is the default and comes
+first; staff pages follow in their own section.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import entry_points
+
+import streamlit as st
+
+from kaikille.ui import AppSettings, current_language, language_switcher, parse_settings, t
+
+SECTIONS = ("residents", "staff")  # the order of the navigation's sections
+
+
+def registered_pages(lang: str, settings: AppSettings) -> dict[str, list]:
+    sections: dict[str, list] = {name: [] for name in SECTIONS}
+    for entry in sorted(entry_points(group="kaikille.pages"), key=lambda e: e.name):
+        for section, pages in entry.load()(lang, settings).items():
+            sections.setdefault(section, []).extend(pages)
+    return {t(lang, f"app.nav.{name}"): pages for name, pages in sections.items() if pages}
+
+
+def main(argv: list[str] | None = None) -> None:
+    settings = parse_settings(sys.argv[1:] if argv is None else argv)
+    lang = current_language()
+    st.set_page_config(layout="centered")
+    language_switcher(lang)
+    sections = registered_pages(lang, settings)
+    only_one = sum(len(p) for p in sections.values()) == 1
+    st.navigation(next(iter(sections.values())) if only_one else sections).run()
+
+
+if __name__ == "__main__":  # streamlit runs this file
+    main()

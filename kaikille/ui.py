@@ -1,0 +1,62 @@
+"""The small shared helper every app page is built on: settings, language, the document's language.
+
+Pages never read ``sys.argv`` or the environment: the app shell (``kaikille.app``) reads its
+arguments once into ``AppSettings`` and hands them to each page.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+import streamlit as st
+
+from kaikille.catalogs import LANGUAGES, pick_language, text
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    """What `kaikille app` was started with (each page reads the fields it needs)."""
+
+    places: str | None = None  # the locator's places CSV (default: the embedded snapshot)
+    city: str | None = None  # the city settings file (default: the bundled locator/city.toml)
+    tiles: str | None = None  # background map tile URL, or 'none'
+
+
+def parse_settings(argv: list[str]) -> AppSettings:
+    parser = argparse.ArgumentParser(prog="kaikille app", add_help=False)
+    for name in ("places", "city", "tiles"):
+        parser.add_argument(f"--{name}")
+    args, _ = parser.parse_known_args(argv)
+    return AppSettings(places=args.places, city=args.city, tiles=args.tiles)
+
+
+def t(lang: str, key: str, **params: object) -> str:
+    """The app frame's own sentences (kaikille/locales)."""
+    return text("kaikille", lang, key, **params)
+
+
+def current_language() -> str:
+    """The person's choice this session, else the first of fi/sv/en their browser asks for."""
+    if "lang" not in st.session_state:
+        st.session_state.lang = pick_language(st.context.locale or st.context.headers.get("Accept-Language"))
+    return st.session_state.lang
+
+
+def language_switcher(lang: str) -> str:
+    """A select box labelled in all three languages; a change reruns the app in the new language."""
+    chosen = st.selectbox(
+        " · ".join(t(code, "app.language") for code in LANGUAGES),
+        LANGUAGES,
+        index=LANGUAGES.index(lang),
+        format_func=lambda code: t(code, "lang.self"),
+    )
+    if chosen != lang:
+        st.session_state.lang = chosen
+        st.rerun()
+    return lang
+
+
+def set_document_language(lang: str) -> None:
+    """Streamlit's page says lang="en"; make the document's language the one the person reads."""
+    st.iframe(f"<script>window.parent.document.documentElement.lang = {lang!r};</script>", height=1)
