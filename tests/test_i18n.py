@@ -15,7 +15,10 @@ def test_every_catalog_has_the_same_keys_and_placeholders(package):
         cat = package_catalog(package, lang)
         assert set(cat) == set(reference), lang
         for key, text in reference.items():
-            assert placeholders(cat[key]) == placeholders(text), (lang, key)
+            if key == "date.format":  # each language writes dates its own way, from the same parts
+                assert placeholders(cat[key]) <= {"d", "m", "y", "month"}, lang
+            else:
+                assert placeholders(cat[key]) == placeholders(text), (lang, key)
             assert cat[key].strip(), (lang, key)
 
 
