@@ -21,7 +21,7 @@ import requests
 
 from audit.browser import Visit, describe
 from audit.checks import ENGINE_NAME as CHECKS_NAME
-from audit.frontier import Frontier, ListFrontier, SitePlan, Target, plan
+from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
 from audit.model import VIOLATION, AuditReport, EngineInfo, Finding, PageResult, RunMeta, Skipped
 from audit.robots import Robots, fetch_robots

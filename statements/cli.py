@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from audit.model import read_report
-from kaikille.errors import UsageError
 from kaikille.files import read_json_object, write_atomic
 from statements.build import build
 from statements.check import check

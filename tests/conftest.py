@@ -1,8 +1,13 @@
-"""Shared fixtures: the fixture website on 127.0.0.1:0, a real Chromium, one audit of the site."""
+"""Shared fixtures and helpers: the fixture website on 127.0.0.1:0, a real Chromium, one audit of
+the site, the command line run in-process, a free loopback port."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import socket
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +26,33 @@ FIXED = datetime(2026, 1, 15, 9, 30, tzinfo=timezone.utc)
 
 def fixed_clock() -> datetime:
     return FIXED
+
+
+@dataclass(frozen=True)
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def kaikille(*args: str, cwd: str | Path | None = None) -> Result:
+    """`kaikille ARGS` run in this process through ``main(argv)``: its exit code and what it printed."""
+    from audit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or os.getcwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse's own usage errors and --help
+            code = exc.code if isinstance(exc.code, int) else 2
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def free_port() -> int:
+    """A loopback port that nobody listens on (for a server to take, or to be refused)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

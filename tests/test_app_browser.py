@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -16,14 +15,9 @@ from playwright.sync_api import expect, sync_playwright
 
 from audit.engines import axe as axe_stage
 from audit.browser import launch_args
+from conftest import free_port
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

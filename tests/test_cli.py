@@ -1,19 +1,16 @@
-"""The command line, run as a real process: every exit code, and clear messages for bad input."""
+"""The command line through main(argv): every exit code, and clear messages for bad input."""
 
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
 
 import pytest
+
+from conftest import free_port, kaikille
 
 from audit.gate import BASELINE_FORMAT
 
 
-def kaikille(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def assert_usage_error(result, *fragments):
@@ -76,9 +73,7 @@ def test_missing_browser_is_exit_3(tmp_path, site_url):
 
 @pytest.mark.browser
 def test_unreachable_site_is_exit_3_with_reports(tmp_path, chromium):
-    with socket.socket() as s:  # a loopback port nobody listens on
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()  # a loopback port nobody listens on
     result = kaikille("audit", f"http://127.0.0.1:{port}/", "--out", str(tmp_path), "--browser-path", chromium, "--timeout", "10")
     assert result.returncode == 3, result.stdout + result.stderr
     assert "no page could be audited" in result.stderr

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from kaikille.errors import UsageError
 from audit.history import record, trend
 from audit.model import AuditReport
+from conftest import kaikille
 
 RECORDED = Path(__file__).parent / "golden" / "input-results.json"
 
@@ -47,9 +46,8 @@ def test_missing_or_broken_database_is_a_usage_error(tmp_path):
 def test_history_command(tmp_path):
     db = tmp_path / "h.sqlite"
     record(db, recorded())
-    out = subprocess.run([sys.executable, "-m", "audit", "history", "--db", str(db)], capture_output=True, text=True, timeout=60)
+    out = kaikille("history", "--db", db)
     assert out.returncode == 0
     assert out.stdout.splitlines()[1].split()[:7] == ["1", "2026-01-15T09:30:00Z", "13", "8", "7", "1", "0"]
-    missing = subprocess.run([sys.executable, "-m", "audit", "history", "--db", str(tmp_path / "x.sqlite")],
-                             capture_output=True, text=True, timeout=60)
+    missing = kaikille("history", "--db", tmp_path / "x.sqlite")
     assert missing.returncode == 2 and "no history yet" in missing.stderr

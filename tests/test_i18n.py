@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kaikille.catalogs import catalog as package_catalog
-from locator.i18n import LANGUAGES, catalog, pick_language, placeholders, t
+from locator.i18n import LANGUAGES, pick_language, placeholders, t
 
 
 @pytest.mark.parametrize("package", ["kaikille", "locator", "statements"])

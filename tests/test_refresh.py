@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
-import socket
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port, kaikille
 
 from kaikille.loopback import serve
 from locator.places import load_city, load_places
@@ -99,9 +100,7 @@ def test_a_bad_response_fails_cleanly_and_keeps_the_old_dataset(tmp_path, city, 
 
 
 def test_offline_is_a_clear_error(tmp_path, city):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     with pytest.raises(RefreshError, match="cannot reach the City's API"):
         refresh(city, settings_for(f"http://127.0.0.1:{port}/"), tmp_path / "p.csv", retries=0)
 
@@ -117,12 +116,6 @@ def test_shipped_settings_name_the_city_api(city):
     settings = refresh_settings(city.settings_file)
     assert settings.base_url.endswith("/servicemap/v2/") and settings.service_nodes["341"] == "other"
 
-
-def kaikille(*args: str):
-    import subprocess
-    import sys
-
-    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=120)
 
 
 def city_file_for(tmp_path: Path, base_url: str) -> Path:
@@ -150,9 +143,7 @@ def test_refresh_command_writes_the_csv(tmp_path):
 
 
 def test_refresh_command_offline_exit_3_and_file_kept(tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     out = tmp_path / "out.csv"
     out.write_text("old\n")
     result = kaikille("locator", "refresh", "--city", str(city_file_for(tmp_path, f"http://127.0.0.1:{port}/")),

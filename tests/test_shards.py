@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+from conftest import kaikille
 
 from audit.urllist import in_shard, parse_shard
 from kaikille.errors import UsageError
@@ -14,8 +14,6 @@ from kaikille.errors import UsageError
 pytestmark = pytest.mark.browser
 
 
-def kaikille(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=300)
 
 
 def comparable(path) -> dict:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import kaikille
 
 from kaikille.loopback import serve
 from statements.check import check
@@ -53,8 +53,6 @@ def test_missing_sections_are_each_named(tmp_path):
     assert len(problems(page)) == 5
 
 
-def kaikille(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_cli_checks_pages_over_http_with_exit_codes(tmp_path):

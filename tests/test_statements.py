@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import kaikille
 
 from kaikille.catalogs import catalog, placeholders
 from audit.model import read_report
@@ -151,8 +151,6 @@ def test_the_example_statement_file_builds():
     assert st.status == "partially" and st.source.languages == ("fi", "sv", "en")
 
 
-def kaikille(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "audit", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_cli_build_writes_every_language_and_format(tmp_path):
