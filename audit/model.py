@@ -8,16 +8,14 @@ Version-1 files (written before engines and checks had a seam) are still read: s
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kaikille.errors import UsageError
-from kaikille.files import read_json_object
+from kaikille.files import package_json, read_json_object
 from kaikille.wcag import Criterion, sc_key
 
 SCHEMA_VERSION = "2.0"
@@ -277,7 +275,7 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
 @cache
 def results_schema(version: str) -> dict[str, Any]:
     name = "results.schema.json" if version == major(SCHEMA_VERSION) else f"results-{version}.schema.json"
-    return json.loads(resources.files("audit").joinpath(f"schema/{name}").read_text("utf-8"))
+    return package_json("audit", f"schema/{name}")
 
 
 def schema_problem(data: dict[str, Any]) -> str | None:

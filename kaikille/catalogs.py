@@ -5,10 +5,10 @@ A missing key raises KeyError: never a silent fallback to another language.
 
 from __future__ import annotations
 
-import json
 import string
 from functools import cache
-from importlib import resources
+
+from kaikille.files import package_json
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -18,7 +18,7 @@ DEFAULT_LANGUAGE = "fi"
 def catalog(package: str, lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise KeyError(f"no catalog for language {lang!r}")
-    return json.loads(resources.files(package).joinpath(f"locales/{lang}.json").read_text("utf-8"))
+    return package_json(package, f"locales/{lang}.json")
 
 
 def text(package: str, lang: str, key: str, **params: object) -> str:

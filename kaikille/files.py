@@ -11,6 +11,8 @@ import json
 import os
 import tempfile
 import tomllib
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,13 @@ def read_toml(path: str | Path, what: str) -> dict[str, Any]:
         raise UsageError(f"{p}: not valid TOML ({exc})") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{p}: cannot read {what} file ({exc})") from exc
+
+
+@cache
+def package_json(package: str, path: str) -> Any:
+    """A JSON data file shipped inside a kaikille package (catalogs, the WCAG table, schemas, patterns).
+    Read once; callers must not change what it returns."""
+    return json.loads(resources.files(package).joinpath(path).read_text("utf-8"))
 
 
 def _umask() -> int:

@@ -7,11 +7,11 @@ Finnish law requires.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from kaikille.files import package_json
 
 # Tag sets for rule selection. The default is what Finnish law requires: WCAG 2.1 A and AA.
 STANDARD_TAGS: dict[str, tuple[str, ...]] = {
@@ -36,7 +36,7 @@ class Criterion:
 
 @cache
 def criteria_table() -> dict[str, Criterion]:
-    raw = json.loads(resources.files("kaikille").joinpath("data/wcag_criteria.json").read_text("utf-8"))
+    raw = package_json("kaikille", "data/wcag_criteria.json")
     return {
         row["sc"]: Criterion(row["sc"], row["handle_en"], row["level"], row["en_301_549"])
         for row in raw["success_criteria"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import json
 import math
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -18,6 +17,7 @@ from shapely.geometry import Point, shape
 from shapely.prepared import prep
 
 from kaikille.errors import UsageError
+from kaikille.files import read_toml
 
 PACKAGE_CITY = "city.toml"
 
@@ -63,7 +63,7 @@ def load_city(path: str | Path | None = None) -> City:
     """The city settings; relative data paths are resolved against the settings file."""
     file = Path(path) if path else Path(str(resources.files("locator").joinpath(PACKAGE_CITY)))
     try:
-        raw = tomllib.loads(file.read_text("utf-8"))
+        raw = read_toml(file, "city settings")
         box = raw["bbox"]
         return City(
             name=str(raw["name"]),
@@ -85,10 +85,8 @@ def load_city(path: str | Path | None = None) -> City:
             ),
             zoom=int(raw.get("map", {}).get("zoom", 12)),
         )
-    except FileNotFoundError:
-        raise LocatorDataError(f"{file}: city settings not found") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LocatorDataError(f"{file}: not valid TOML ({exc})") from exc
+    except UsageError as exc:
+        raise LocatorDataError(str(exc)) from exc
     except (KeyError, TypeError, ValueError) as exc:
         raise LocatorDataError(f"{file}: missing or malformed setting {exc}") from exc
 

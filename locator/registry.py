@@ -12,7 +12,6 @@ import csv
 import io
 import os
 import tempfile
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import requests
 
 from kaikille.errors import ToolFailure
+from kaikille.files import read_toml
 from kaikille.http import session as http_session
 from locator.places import COLUMNS, LANGS, City, LocatorDataError, Place, RowProblem, load_places
 
@@ -43,7 +43,7 @@ class RefreshSettings:
 
 def refresh_settings(city_file: Path) -> RefreshSettings:
     try:
-        raw = tomllib.loads(city_file.read_text("utf-8"))["refresh"]
+        raw = read_toml(city_file, "city settings")["refresh"]
         return RefreshSettings(
             base_url=str(raw["base_url"]),
             municipality=str(raw["municipality"]),
@@ -51,7 +51,7 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
             timeout=float(raw["timeout"]),
             service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
         )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LocatorDataError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
 
 

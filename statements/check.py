@@ -9,17 +9,16 @@ The phrases are data: statements/data/check_patterns.json.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import requests
 from bs4 import BeautifulSoup
 
 from kaikille.errors import ToolFailure, UsageError
+from kaikille.files import package_json
 from kaikille.http import session as http_session
 from statements.build import REVIEW_MAX_DAYS
 from statements.render import t
@@ -41,7 +40,7 @@ class CheckResult:
 
 @cache
 def patterns() -> dict:
-    return json.loads(resources.files("statements").joinpath("data/check_patterns.json").read_text("utf-8"))
+    return package_json("statements", "data/check_patterns.json")
 
 
 def read_page(target: str, timeout: float = 20) -> str:

@@ -11,11 +11,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kaikille.catalogs import text
+from kaikille.files import package_json
 from statements.build import NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
@@ -32,7 +32,7 @@ def date_text(lang: str, day: dt.date) -> str:
 
 @cache
 def supervisor() -> dict:
-    return json.loads(resources.files("statements").joinpath("data/supervisor.json").read_text("utf-8"))
+    return package_json("statements", "data/supervisor.json")
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,44 @@ def kaikille(*args: str, cwd: str | Path | None = None) -> Result:
     return Result(code, out.getvalue(), err.getvalue())
 
 
+@contextlib.contextmanager
+def running(command: list[str], ready_url: str, timeout: float = 90):
+    """Start ``command`` in its own process group, wait until ``ready_url`` answers, and stop the
+    whole group afterwards (SIGTERM, then SIGKILL): nothing a test starts outlives it."""
+    import signal
+    import subprocess
+    import tempfile
+    import time
+    import urllib.request
+
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:  # poll for readiness, no fixed sleep
+            try:
+                urllib.request.urlopen(ready_url, timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"{command[:4]} did not start: {log.read().decode(errors='replace')[-2000:]}")
+                time.sleep(0.2)
+        yield proc
+    finally:
+        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(proc.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                proc.wait(timeout=wait)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        log.close()
+
+
 def free_port() -> int:
     """A loopback port that nobody listens on (for a server to take, or to be refused)."""
     with socket.socket() as s:

@@ -1,7 +1,9 @@
 """A hostile website for the tests, served on 127.0.0.1 with a free port: endless calendars,
 parameter explosions, redirect loops, errors, binaries, pages that never load or never settle,
 dialogs, a huge DOM, a page that crashes its tab, and markup meant to run in our reports.
-Every request is logged so tests can prove nothing out of scope was asked for."""
+Every request is logged so tests can prove nothing out of scope was asked for: beside the hostile
+site runs an "outside" server (127.0.0.1, another port: another origin, out of the crawl's scope)
+that the hostile pages link and redirect to; its log must stay empty."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -25,6 +28,7 @@ def page(title: str, body: str, head: str = "") -> bytes:
 
 class Handler(BaseHTTPRequestHandler):
     log: list[str] = []
+    outside = "http://outside.invalid/"  # the outside server's base URL
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -44,6 +48,7 @@ class Handler(BaseHTTPRequestHandler):
         path = parts.path
         if path == "/":
             links = "".join(f'<li><a href="{c}">{c}</a></li>' for c in CASES)
+            links += f'<li><a href="{self.outside}elsewhere">Another site</a></li>'
             self.send(200, page("Hostile site", f"<ul>{links}</ul>"))
         elif path.startswith("/calendar/"):
             year, month = (int(x) for x in path.split("/")[2:4])
@@ -58,7 +63,7 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/loop-b":
             self.send(302, Location="/loop-a")
         elif path == "/away":
-            self.send(301, Location="http://outside.invalid/")
+            self.send(301, Location=self.outside)
         elif path == "/gone":
             self.send(404, page("Not found", "<p>Gone.</p>"))
         elif path == "/broken":
@@ -90,15 +95,47 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, page("Not found", ""))
 
 
-@contextmanager
-def serve_hostile() -> Iterator[tuple[str, list[str]]]:
+class Outside(BaseHTTPRequestHandler):
     log: list[str] = []
-    handler = type("HostileHandler", (Handler,), {"log": log})
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        self.log.append(self.path)
+        body = page("Outside", "<p>Another site.</p>")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@dataclass
+class Served:
+    base: str  # the hostile site
+    log: list[str]  # every path the hostile site was asked for
+    outside: str  # another origin, out of scope
+    outside_log: list[str]  # must stay empty
+
+
+def _start(handler: type) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@contextmanager
+def serve_hostile() -> Iterator[Served]:
+    outside_log: list[str] = []
+    outside = _start(type("OutsideHandler", (Outside,), {"log": outside_log}))
+    outside_base = f"http://127.0.0.1:{outside.server_address[1]}/"
+    log: list[str] = []
+    hostile = _start(type("HostileHandler", (Handler,), {"log": log, "outside": outside_base}))
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+        yield Served(f"http://127.0.0.1:{hostile.server_address[1]}/", log, outside_base, outside_log)
     finally:
-        server.shutdown()
-        server.server_close()
+        for server in (hostile, outside):
+            server.shutdown()
+            server.server_close()

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from audit.engines import axe as axe_stage
 from audit.browser import launch_args
-from conftest import free_port
+from conftest import free_port, running
 
 pytestmark = pytest.mark.browser
 
@@ -23,41 +21,35 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def app_url():
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 90
-    while True:  # poll for readiness, no fixed sleep
-        try:
-            urllib.request.urlopen(url + "_stcore/health", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("the app did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none"], url + "_stcore/health"):
+        yield url
 
 
 LAAJASALO = {"latitude": 60.1795, "longitude": 25.0505}
 
 
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """One Chromium for the module; each test gets a fresh context (its own storage and permissions)."""
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=chromium, args=launch_args())
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
-def page(app_url, chromium, request):
+def page(app_url, browser, request):
     requests: list[str] = []
     located = getattr(request, "param", None) == "located"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
-        context = browser.new_context(locale="fi-FI", viewport={"width": 1100, "height": 900},
-                                      permissions=["geolocation"] if located else [], geolocation=LAAJASALO if located else None)
-        tab = context.new_page()
-        tab.on("request", lambda r: requests.append(r.url))
-        tab.goto(app_url)
-        expect(tab.locator("h1")).to_have_text("Löydä digitukea", timeout=30000)
-        yield tab
-        browser.close()
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1100, "height": 900},
+                                  permissions=["geolocation"] if located else [], geolocation=LAAJASALO if located else None)
+    tab = context.new_page()
+    tab.on("request", lambda r: requests.append(r.url))
+    tab.goto(app_url)
+    expect(tab.locator("h1")).to_have_text("Löydä digitukea", timeout=30000)
+    yield tab
+    context.close()
     outside = [u for u in requests if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "about:", "blob:"))]
     assert outside == [], "the app made requests off this machine"
 
@@ -80,8 +72,10 @@ def violations(tab) -> list[str]:
     return [f"{f.rule_id}: {[n.selector for n in f.nodes]}" for f in axe_stage.convert(raw) if f.outcome == "violation"]
 
 
-def first_place(tab) -> str:
-    return tab.locator("ol.kaikille-places h3").first.inner_text()
+def expect_first_place(tab, name: str) -> None:
+    """The list's first place, waited for: Streamlit reruns after each input, and until the rerun has
+    settled the list may still be the previous one (reading it at once raced, once)."""
+    expect(tab.locator("ol.kaikille-places h3").first).to_have_text(name, timeout=20000)
 
 
 def test_postcode_finds_the_nearest_library_in_the_browsers_language(page):
@@ -89,7 +83,7 @@ def test_postcode_finds_the_nearest_library_in_the_browsers_language(page):
     page.get_by_role("textbox", name="Postinumerosi").fill("00840")
     page.keyboard.press("Enter")
     expect(page.get_by_text("Lähimmät paikat postinumeroalueella 00840 (Laajasalo) ensin.")).to_be_visible(timeout=20000)
-    assert first_place(page) == "Laajasalon kirjasto"
+    expect_first_place(page, "Laajasalon kirjasto")
     assert violations(page) == []
 
 
@@ -97,7 +91,7 @@ def test_postcode_finds_the_nearest_library_in_the_browsers_language(page):
 def test_the_browsers_location_when_the_person_allows_it(page):
     page.get_by_role("button", name="Käytä sijaintiani").click()
     expect(page.get_by_text("Lähimmät paikat sijaintiisi ensin.")).to_be_visible(timeout=20000)
-    assert first_place(page) == "Laajasalon kirjasto"
+    expect_first_place(page, "Laajasalon kirjasto")
     assert violations(page) == []
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from audit.journal import JOURNAL_NAME
+from conftest import kaikille
 from kaikille.loopback import serve
 
 pytestmark = pytest.mark.browser
@@ -85,6 +86,5 @@ def test_a_journal_from_other_settings_is_refused(tmp_path, chromium):
     out = tmp_path / "out"
     out.mkdir()
     (out / JOURNAL_NAME).write_text('{"format": "kaikille-journal/1", "key": "0000", "started_at": "x"}\n')
-    result = subprocess.run([sys.executable, "-m", "audit", "audit", "http://127.0.0.1:9/", "--out", str(out),
-                             "--resume", "--browser-path", chromium], capture_output=True, text=True, timeout=60)
+    result = kaikille("audit", "http://127.0.0.1:9/", "--out", out, "--resume", "--browser-path", chromium)
     assert result.returncode == 2 and "other sites or settings" in result.stderr
