@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
 from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Playwright, async_playwright
 
 from kaikille import TOOL_NAME, __version__
+from audit.visit import Follow, Visit, describe, is_html, take_redirect
 from kaikille.errors import BrowserUnavailable
 
 ENV_BROWSER = "KAIKILLE_BROWSER"
@@ -39,8 +38,6 @@ QUIET_ARGS = (
     # to 127.0.0.1) as "public to local". The page must behave as it does without us.
     "--disable-features=LocalNetworkAccessChecks",
 )
-MAX_REDIRECTS = 10
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 # Each tab's JavaScript heap is bounded: a page that eats memory crashes alone and soon (recorded as
@@ -106,25 +103,6 @@ def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
         if found := find_chromium():
             return found
     raise BrowserUnavailable(INSTALL_HELP)
-
-
-Follow = Callable[[str, str], "str | None"]  # (from URL, to URL) -> None to go on, else the reason not
-
-
-@dataclass
-class Visit:
-    """What loading one URL gave: a rendered HTML page (``page`` set until released) or a reason not."""
-
-    url: str
-    final_url: str | None = None
-    status: int | None = None
-    title: str = ""
-    redirects: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    error: str | None = None
-    skip_reason: str | None = None  # not an error: the URL is not a page to audit (not HTML, out of scope)
-    page: LoadedPage | None = None
-    _tabs: list[Any] = field(default_factory=list, repr=False)
 
 
 class LoadedPage:
@@ -220,12 +198,12 @@ class BrowserSession:
     async def release(self, visit: Visit) -> None:
         """Close the tabs a visit opened."""
         visit.page = None
-        for tab in visit._tabs:
+        for tab in visit.tabs:
             try:
                 await tab.close()
             except PlaywrightError:
                 pass  # the page or the browser is gone already
-        visit._tabs.clear()
+        visit.tabs.clear()
 
     async def load(self, visit: Visit, follow: Follow) -> None:
         """Load ``visit.url``, following redirects only while ``follow`` allows, and leave the page
@@ -255,9 +233,9 @@ class BrowserSession:
                 await route.abort("blockedbyclient")
                 return
             visit.status = response.status
-            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            if content_type and content_type not in HTML_TYPES:
-                visit.skip_reason = f"not HTML ({content_type})"
+            content_type = response.headers.get("content-type", "")
+            if not is_html(content_type):
+                visit.skip_reason = f"not HTML ({content_type.split(';')[0].strip().lower()})"
                 await route.abort("blockedbyclient")
                 return
             await route.fulfill(response=response)
@@ -266,7 +244,7 @@ class BrowserSession:
             hop["redirect"] = None
             # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
             page = await context.new_page()
-            visit._tabs.append(page)
+            visit.tabs.append(page)
             await page.route("**/*", route_document)
             try:
                 await page.goto(str(hop["target"]), wait_until="load", timeout=self.timeout_ms)
@@ -279,12 +257,7 @@ class BrowserSession:
             target = hop["redirect"]
             if target is None:
                 break
-            visit.redirects.append(str(hop["target"]))
-            if target in visit.redirects or len(visit.redirects) > MAX_REDIRECTS:
-                visit.error = f"redirect loop or more than {MAX_REDIRECTS} redirects (at {target})"
-                return
-            if reason := follow(visit.url, target):
-                visit.skip_reason = f"redirects {reason}: {target}"
+            if not take_redirect(visit, str(hop["target"]), target, follow):
                 return
             hop["target"] = target
         visit.final_url = page.url
@@ -302,10 +275,3 @@ class BrowserSession:
             "() => Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href)"
         )
         visit.page = LoadedPage(page)
-
-
-def describe(exc: BaseException) -> str:
-    """One line for a page's error: Playwright's message without its "Page.goto: " prefix."""
-    text = str(exc).strip()
-    line = text.splitlines()[0] if text else type(exc).__name__
-    return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from audit.browser import Visit, describe
+from audit.visit import Visit, describe
 from audit.checks import ENGINE_NAME as CHECKS_NAME
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal

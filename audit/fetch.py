@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import requests
 from bs4 import BeautifulSoup
 
-from audit.browser import HTML_TYPES, MAX_REDIRECTS, Follow, Visit
+from audit.visit import Follow, Visit, is_html, take_redirect
 from kaikille.http import USER_AGENT
 
 MAX_HTML_BYTES = 10 * 1024 * 1024
@@ -70,13 +70,8 @@ class PlainHttp:
             location = response.headers.get("location")
             if not (300 <= response.status_code < 400 and location):
                 break
-            visit.redirects.append(url)
             target = urljoin(url, location)
-            if target in visit.redirects or len(visit.redirects) > MAX_REDIRECTS:
-                visit.error = f"redirect loop or more than {MAX_REDIRECTS} redirects (at {target})"
-                return
-            if reason := follow(visit.url, target):
-                visit.skip_reason = f"redirects {reason}: {target}"
+            if not take_redirect(visit, url, target, follow):
                 return
             url = target
         visit.final_url = url
@@ -84,9 +79,9 @@ class PlainHttp:
         if response.status_code >= 400:
             visit.error = f"HTTP {response.status_code}"
             return
-        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        if content_type and content_type not in HTML_TYPES:
-            visit.skip_reason = f"not HTML ({content_type})"
+        content_type = response.headers.get("content-type", "")
+        if not is_html(content_type):
+            visit.skip_reason = f"not HTML ({content_type.split(';')[0].strip().lower()})"
             return
         declared = "charset=" in response.headers.get("content-type", "").lower()
         html = body.decode(response.encoding if declared else "utf-8", "replace")

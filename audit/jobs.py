@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from audit.browser import INSTALL_HELP, BrowserSession, find_chromium
 from audit.checks import page_checks, site_checks
 from audit.conductor import Analysis, Conductor, Progress, apply_site_checks, results_of, run_meta, run_sites
 from audit.engines import build_engines
@@ -54,6 +53,8 @@ def _targets(config: Any) -> tuple[list[SiteSpec], dict[str, list[Target]] | Non
 
 
 def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now, env_browser: str | None = None) -> Outcome:
+    from audit.browser import INSTALL_HELP, find_chromium  # only the audit needs Playwright
+
     sites, targets, listed = _targets(config)
     analysis = Analysis(build_engines(config), page_checks(config))
     baseline = load_baseline(config)
@@ -78,6 +79,8 @@ def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now
 async def _audit(config: Any, sites: list[SiteSpec], targets: dict[str, list[Target]] | None, listed: set[str],
                  analysis: Analysis, executable: str, journal: Journal, on_result: Progress | None,
                  clock: Clock) -> AuditReport:
+    from audit.browser import BrowserSession
+
     async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
         conductor = Conductor(session, analysis, timeout=float(config.timeout), concurrency=config.concurrency,
                               per_host=config.per_host, journal=journal, on_result=on_result, clock=clock)

@@ -19,16 +19,24 @@ from typing import Any
 from kaikille.errors import ToolFailure, UsageError
 
 
-def read_json(path: str | Path, what: str, hint: str = "") -> Any:
+def _read_text(path: str | Path, what: str, hint: str = "") -> str:
     p = Path(path)
     try:
-        return json.loads(p.read_text("utf-8"))
+        return p.read_text("utf-8")
     except FileNotFoundError:
         raise UsageError(f"{p}: {what} file not found{hint}") from None
     except IsADirectoryError:
         raise UsageError(f"{p}: is a folder, not a {what} file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise UsageError(f"{p}: not a readable {what} file ({exc})") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{p}: cannot read {what} file ({exc})") from exc
+
+
+def read_json(path: str | Path, what: str, hint: str = "") -> Any:
+    text = _read_text(path, what, hint)
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise UsageError(f"{path}: not a readable {what} file ({exc})") from exc
 
 
 def read_json_object(path: str | Path, what: str, hint: str = "") -> dict[str, Any]:
@@ -41,17 +49,11 @@ def read_json_object(path: str | Path, what: str, hint: str = "") -> dict[str, A
 
 def read_toml(path: str | Path, what: str) -> dict[str, Any]:
     """A user-supplied TOML file; any problem reading or parsing it is a UsageError naming the file."""
-    p = Path(path)
+    text = _read_text(path, what)
     try:
-        return tomllib.loads(p.read_text("utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{p}: {what} file not found") from None
-    except IsADirectoryError:
-        raise UsageError(f"{p}: is a folder, not a {what} file") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{p}: not valid TOML ({exc})") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{p}: cannot read {what} file ({exc})") from exc
+        raise UsageError(f"{path}: not valid TOML ({exc})") from exc
 
 
 @cache
