@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from audit.visit import Visit, describe
+from audit.visit import Visit, describe, page_links, page_text
 from audit.checks import ENGINE_NAME as CHECKS_NAME
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
@@ -71,20 +71,6 @@ class Analysis:
 
 def order_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (f.outcome != VIOLATION, f.rule_id)))
-
-
-def text(value: object, limit: int = 10_000) -> str:
-    """A string a page handed back, made safe to keep: a str (else empty), no lone surrogates, bounded."""
-    if not isinstance(value, str):
-        return ""
-    return value[:limit].encode("utf-8", "replace").decode("utf-8") if not value.isascii() else value[:limit]
-
-
-def link_list(value: object, limit: int = 20_000) -> list[str]:
-    """The links a page handed back: only strings, at most ``limit`` of them."""
-    if not isinstance(value, list):
-        return []
-    return [text(v, 4096) for v in value[:limit] if isinstance(v, str)]
 
 
 class Conductor:
@@ -145,10 +131,10 @@ class Conductor:
         else:
             result = PageResult(
                 url=target.url, site=site, depth=target.depth, final_url=visit.final_url, status=visit.status,
-                title=text(visit.title), started_at=iso(started), duration_ms=elapsed, error=visit.error,
+                title=page_text(visit.title, 2000), started_at=iso(started), duration_ms=elapsed, error=visit.error,
                 redirects=tuple(visit.redirects), findings=() if visit.error else findings,
             )
-        links = link_list(visit.links) if isinstance(result, PageResult) and not visit.error else []
+        links = page_links(visit.links) if isinstance(result, PageResult) and not visit.error else []
         if self.journal is not None:
             self.journal.record(result, links)
         self.on_result(result)

@@ -39,12 +39,6 @@ class StaticPage:
         self.url = url
         self.html = html
 
-    async def evaluate(self, script: str, arg: object = None) -> object:
-        raise RuntimeError("no scripts run in a page loaded with plain HTTP")
-
-    async def evaluate_in_frames(self, script: str) -> int:
-        raise RuntimeError("no scripts run in a page loaded with plain HTTP")
-
 
 class PlainHttp:
     label = "none (plain HTTP)"

@@ -32,11 +32,15 @@ def impact_rank(impact: str | None) -> int:
 
 @dataclass(frozen=True)
 class Node:
-    """One element a rule flagged: its selector path (through frames), HTML snippet and summary."""
+    """One element a rule flagged: its selector path (through frames), HTML snippet and summary.
+    Inside a frame: the frame's document URL, and whether that frame is another site's content
+    (third-party content may be outside the law's scope: the statement needs to know)."""
 
     target: tuple[str, ...]
     html: str
     failure_summary: str
+    frame_url: str | None = None
+    third_party: bool = False
 
     @property
     def selector(self) -> str:
@@ -315,7 +319,8 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
             help_url=f["help_url"],
             tags=tuple(f["tags"]),
             criteria=tuple(Criterion(**c) for c in f["criteria"]),
-            nodes=tuple(Node(tuple(n["target"]), n["html"], n["failure_summary"]) for n in f["nodes"]),
+            nodes=tuple(Node(tuple(n["target"]), n["html"], n["failure_summary"], n.get("frame_url"),
+                             bool(n.get("third_party", False))) for n in f["nodes"]),
             engine=f.get("engine", AXE),
         )
         for f in d["findings"]

@@ -52,4 +52,24 @@ def describe(exc: BaseException) -> str:
     """One line for a page's error: the message without a "Page.goto: " style prefix."""
     text = str(exc).strip()
     line = text.splitlines()[0] if text else type(exc).__name__
+    if "page crashed" in line.lower() or "target crashed" in line.lower():
+        return "Page crashed"  # Playwright words it several ways, depending on when it happened
     return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()[:500]
+
+
+def page_text(value: object, limit: int = 10_000) -> str:
+    """A string a page handed back, made safe to keep: a str (else empty), bounded, and encodable
+    (a lone surrogate, which no UTF-8 file can hold, becomes U+FFFD)."""
+    if not isinstance(value, str):
+        return ""
+    value = value[:limit]
+    if value.isascii():
+        return value
+    return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def page_links(value: object, limit: int = 20_000) -> list[str]:
+    """The links a page handed back: only strings, at most ``limit`` of them."""
+    if not isinstance(value, list):
+        return []
+    return [page_text(v, 4096) for v in value[:limit] if isinstance(v, str)]

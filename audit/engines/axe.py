@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from audit.model import AXE, NEEDS_REVIEW, VIOLATION, Finding, Node
+from audit.model import AXE, IMPACTS, NEEDS_REVIEW, VIOLATION, Finding, Node
+from audit.urls import registrable_domain
+from audit.visit import page_text
 from kaikille.errors import UsageError
 from kaikille.wcag import BEST_PRACTICE_TAG, STANDARD_TAGS, criteria_from_tags
 
@@ -68,9 +71,16 @@ def run_options(
     return options
 
 
+MAX_FRAME_DEPTH = 8  # frames inside frames inside frames...: deeper ones are not audited
+MAX_NODES = 500  # elements kept per rule and page; the count beyond is said in the summary
+_RULE_ID = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
+
+
 class AxeEngine:
-    """axe-core as a kaikille engine: injected into the page and each of its frames, run from the
-    top document (axe reaches into the frames that have it loaded)."""
+    """axe-core as a kaikille engine. In every frame of the page, in a world of our own (page scripts
+    can neither see nor change it), axe's ``runPartial`` audits that frame; ``finishRun`` then joins
+    the parts, as axe's own integrations do. Frames of other sites are audited too, and their
+    elements marked as third-party content."""
 
     name = AXE
 
@@ -86,37 +96,107 @@ class AxeEngine:
         return cls(load_axe(config.axe_script), options)
 
     async def analyze(self, page: Any) -> tuple[Finding, ...]:
-        await page.evaluate_in_frames(self.script.source)
-        raw = await page.evaluate("options => axe.run(document, options)", self.options)
-        return convert(raw)
+        top = await page.top()
+        partials: list[Any] = []
+        await self._partial(page, top, None, 0, partials)
+        raw = await top.call("(parts, options) => axe.finishRun(parts, options)", partials, self.options)
+        return convert(raw, self.version, page.url, await self._frame_urls(page, top, raw))
+
+    async def _partial(self, page: Any, world: Any, context: Any, depth: int, partials: list[Any]) -> None:
+        """axe in one frame, then in each of its frames, depth first (the order finishRun expects)."""
+        await world.run(self.script.source)
+        partials.append(await world.call("(c, o) => axe.runPartial(c ?? document, o)", context, self.options))
+        children = await world.call("(c, o) => axe.utils.getFrameContexts(c ?? document, o)", context, self.options)
+        for child in children if isinstance(children, list) else []:
+            selector = child.get("frameSelector") if isinstance(child, dict) else None
+            frame_id = await world.frame_id_of("s => axe.utils.shadowSelect(s)", selector) if selector else None
+            inner = await page.world(frame_id) if frame_id and depth < MAX_FRAME_DEPTH else None
+            if inner is None:
+                partials.append(None)  # a frame that went away, or too deep: axe reports it as not run
+                continue
+            await self._partial(page, inner, child.get("frameContext"), depth + 1, partials)
+
+    async def _frame_urls(self, page: Any, top: Any, raw: Any) -> dict[tuple[str, ...], str]:
+        """The document URL of each frame that holds a flagged element, found by following the
+        element's frame selectors from the top document, world by world."""
+        paths: dict[tuple[str, ...], list[Any]] = {}
+        for key in ("violations", "incomplete"):
+            for rule in raw.get(key, []) if isinstance(raw, dict) and isinstance(raw.get(key), list) else []:
+                for node in rule.get("nodes", []) if isinstance(rule, dict) and isinstance(rule.get("nodes"), list) else []:
+                    target = node.get("target") if isinstance(node, dict) else None
+                    if isinstance(target, list) and len(target) > 1:
+                        paths.setdefault(tuple(_step(p) for p in target[:-1]), target[:-1])
+        urls = {}
+        for key, steps in list(paths.items())[:100]:
+            world = top
+            for step in steps:
+                frame_id = await world.frame_id_of("s => axe.utils.shadowSelect(s)", step)
+                world = await page.world(frame_id) if frame_id else None
+                if world is None:
+                    break
+            if world is not None:
+                urls[key] = world.url
+        return urls
 
 
-def _target(raw: list[Any]) -> tuple[str, ...]:
+def _step(part: Any) -> str:
     # Shadow-DOM steps come as nested lists: join them with axe's own '>>>' notion of piercing.
-    return tuple(" >>> ".join(part) if isinstance(part, list) else str(part) for part in raw)
+    if isinstance(part, list):
+        return " >>> ".join(page_text(p, 2000) for p in part)
+    return page_text(part, 2000)
 
 
-def convert(raw: dict[str, Any]) -> tuple[Finding, ...]:
-    """axe results -> kaikille Findings. 'incomplete' becomes needs-review, never a violation."""
+def help_url(rule_id: str, given: object, version: str) -> str:
+    """The rule's help page: axe's own if it is an https: address at Deque University, else built
+    from the rule id and axe's version. Never a link a page could have chosen."""
+    if isinstance(given, str) and given.startswith("https://dequeuniversity.com/"):
+        return given
+    major_minor = ".".join(version.split(".")[:2])
+    return f"https://dequeuniversity.com/rules/axe/{major_minor}/{rule_id}"
+
+
+def _third_party(frame_url: str | None, page_url: str) -> bool:
+    if not frame_url or not frame_url.startswith(("http://", "https://")):
+        return False  # about:blank, srcdoc and data: frames belong to the page that made them
+    frame_host, page_host = urlsplit(frame_url).hostname or "", urlsplit(page_url).hostname or ""
+    return registrable_domain(frame_host) != registrable_domain(page_host)
+
+
+def convert(raw: Any, version: str = "", page_url: str = "", frames: dict[tuple[str, ...], str] | None = None) -> tuple[Finding, ...]:
+    """axe results -> kaikille Findings. 'incomplete' becomes needs-review, never a violation.
+    Every value is checked: strings are page content (markup, selectors) and are cleaned and bounded."""
+    if not isinstance(raw, dict):
+        raise ValueError("axe-core gave no results object")
+    frames = frames or {}
     findings = []
     for key, outcome in (("violations", VIOLATION), ("incomplete", NEEDS_REVIEW)):
-        for rule in raw.get(key, []):
-            tags = tuple(rule.get("tags", []))
-            nodes = tuple(
-                Node(_target(n.get("target", [])), n.get("html", ""), n.get("failureSummary") or "")
-                for n in rule.get("nodes", [])
-            )
+        rules = raw.get(key, [])
+        if not isinstance(rules, list):
+            raise ValueError(f"axe-core's {key} is not a list")
+        for rule in rules:
+            if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or not _RULE_ID.match(rule["id"]):
+                continue
+            tags = tuple(page_text(t, 100) for t in rule.get("tags", []) if isinstance(t, str)) if isinstance(rule.get("tags"), list) else ()
+            nodes = []
+            for n in rule.get("nodes", []) if isinstance(rule.get("nodes"), list) else []:
+                if not isinstance(n, dict):
+                    continue
+                target = tuple(_step(p) for p in n.get("target", [])) if isinstance(n.get("target"), list) else ()
+                frame_url = frames.get(target[:-1]) if len(target) > 1 else None
+                nodes.append(Node(target, page_text(n.get("html"), 5000), page_text(n.get("failureSummary"), 5000),
+                                  frame_url=frame_url, third_party=_third_party(frame_url, page_url)))
+            impact = rule.get("impact") if rule.get("impact") in IMPACTS else None
             findings.append(
                 Finding(
                     rule_id=rule["id"],
                     outcome=outcome,
-                    impact=rule.get("impact"),
-                    help=rule.get("help", ""),
-                    description=rule.get("description", ""),
-                    help_url=rule.get("helpUrl", ""),
+                    impact=impact,
+                    help=page_text(rule.get("help"), 500),
+                    description=page_text(rule.get("description"), 2000),
+                    help_url=help_url(rule["id"], rule.get("helpUrl"), version),
                     tags=tags,
                     criteria=criteria_from_tags(tags),
-                    nodes=nodes,
+                    nodes=tuple(nodes[:MAX_NODES]),
                     engine=AXE,
                 )
             )

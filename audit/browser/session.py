@@ -1,0 +1,266 @@
+"""One Chromium for a run: load a page, hop by hop, and keep every page inside the rules.
+
+Every request of every tab goes through one route handler. For the tabs we open, the frontier
+decides every top-level hop: a redirect out of scope is never followed, loops are cut, non-HTML and
+attachments are never rendered. Anything else is refused: popups (closed at once as well), service
+workers (blocked), prefetches and prerenders. A page that navigates by itself (a meta refresh,
+``location = …``, a form it submits) is kept where it is; a GET to another URL before the audit is
+then followed like a redirect, under the same rules, and Chromium's own error page is never audited.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Page, Playwright, async_playwright
+
+from audit.browser.chromium import launch_args
+from audit.browser.worlds import LoadedPage
+from audit.visit import Follow, Visit, describe, is_html, take_redirect
+from kaikille import TOOL_NAME, __version__
+from kaikille.errors import BrowserUnavailable
+
+SETTLE_MS = 3000  # client-side rendering gets this long to settle, at most
+TITLE_AND_LINKS = """() => ({
+    title: document.title,
+    links: Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href).slice(0, 20000),
+})"""
+
+
+class BrowserSession:
+    """One Chromium and one context for a whole run; tabs are opened and closed per URL."""
+
+    def __init__(self, executable: str, timeout_s: float, wait_for: str | None = None) -> None:
+        self.executable = executable
+        self.wait_for = wait_for
+        self.timeout_ms = timeout_s * 1000
+        self._pw: Playwright | None = None
+        self._browser: Browser | None = None
+        self._context: BrowserContext | None = None
+        self._lock = asyncio.Lock()
+        self._tab_lock = asyncio.Lock()
+        self._handlers: dict[Page, Any] = {}  # our tabs -> their route handler
+        self._opening: list[Page] | None = None  # pages that appeared while we opened a tab
+        self._closing: set[asyncio.Task] = set()
+        self.popups_closed = 0
+        self.version = ""
+        self.user_agent = ""
+
+    @property
+    def label(self) -> str:
+        return f"Chromium {self.version}"
+
+    async def __aenter__(self) -> BrowserSession:
+        self._pw = await async_playwright().start()
+        try:
+            await self._launch()
+        except BaseException:
+            await self._pw.stop()
+            raise
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._browser is not None:
+            try:
+                await self._browser.close()
+            except PlaywrightError:
+                pass  # already gone
+        if self._pw is not None:
+            await self._pw.stop()
+
+    async def _launch(self) -> None:
+        assert self._pw is not None
+        try:
+            self._browser = await self._pw.chromium.launch(executable_path=self.executable, args=launch_args())
+        except PlaywrightError as exc:
+            raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {describe(exc)}") from exc
+        self.version = self._browser.version
+        probe = await self._browser.new_page()
+        default_ua = await probe.evaluate("navigator.userAgent")
+        await probe.close()
+        self.user_agent = f"{default_ua.replace('HeadlessChrome', 'Chrome')} {TOOL_NAME}/{__version__} (accessibility audit)"
+        # bypass_csp: pages whose Content-Security-Policy forbids injected scripts are still audited.
+        context = await self._browser.new_context(bypass_csp=True, user_agent=self.user_agent,
+                                                  service_workers="block", accept_downloads=False)
+        context.on("page", self._on_page)
+        await context.route("**/*", self._route)
+        self._handlers.clear()
+        self._context = context
+
+    async def _ensure_browser(self) -> BrowserContext:
+        async with self._lock:
+            if self._browser is None or not self._browser.is_connected():
+                await self._launch()  # the browser crashed: start a fresh one and go on
+            assert self._context is not None
+            return self._context
+
+    def died(self) -> bool:
+        """True when the whole browser is gone (the next load starts a new one)."""
+        return self._browser is not None and not self._browser.is_connected()
+
+    # --- tabs: ours, and everything else --------------------------------------------------
+    def _on_page(self, page: Page) -> None:
+        if self._opening is not None:
+            self._opening.append(page)  # ours, or a popup born meanwhile: sorted out in _new_tab
+        else:
+            self._close_foreign(page)
+
+    def _close_foreign(self, page: Page) -> None:
+        """A popup (window.open, target=_blank): it loads nothing (see _route) and is closed at once."""
+        self.popups_closed += 1
+        task = asyncio.ensure_future(page.close())
+        self._closing.add(task)
+        task.add_done_callback(lambda t: (self._closing.discard(t), t.exception() if not t.cancelled() else None))
+
+    async def _new_tab(self, context: BrowserContext, handler: Any) -> Page:
+        async with self._tab_lock:
+            self._opening = []
+            try:
+                page = await context.new_page()
+            finally:
+                arrived, self._opening = self._opening, None
+            self._handlers[page] = handler
+            for other in arrived:
+                if other is not page:
+                    self._close_foreign(other)
+        return page
+
+    async def _route(self, route: Any, request: Any) -> None:
+        try:
+            handler = self._handlers.get(request.frame.page)
+        except PlaywrightError:
+            handler = None
+        if handler is None:  # not a tab we opened: a popup, or a tab being closed
+            await route.abort("blockedbyclient")
+            return
+        purpose = request.headers.get("sec-purpose", "")
+        if purpose.startswith("prefetch"):  # prefetch and prerender: pages we did not choose to load
+            await route.abort("blockedbyclient")
+            return
+        await handler(route, request)
+
+    async def release(self, visit: Visit) -> None:
+        """Close the tabs a visit opened."""
+        if isinstance(visit.page, LoadedPage):
+            await visit.page.close()
+        visit.page = None
+        for tab in visit.tabs:
+            self._handlers.pop(tab, None)
+            try:
+                await tab.close()
+            except PlaywrightError:
+                pass  # the page or the browser is gone already
+        visit.tabs.clear()
+
+    # --- loading one URL ------------------------------------------------------------------
+    async def _loaded_or_moved(self, page: Page, moved: asyncio.Event) -> None:
+        """Wait for the document's load event, or for the page to try to navigate by itself: Chromium
+        stops loading a document that starts to leave, so its load event may never come. A page
+        that stays (a form it posts, a reload) then gets a moment to finish what it has."""
+        load = asyncio.ensure_future(page.wait_for_load_state("load", timeout=self.timeout_ms))
+        leaving = asyncio.ensure_future(moved.wait())
+        try:
+            await asyncio.wait({load, leaving}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            leaving.cancel()
+        if load.done():
+            load.result()  # raises what the load raised (a crash, a timeout)
+            return
+        try:
+            await asyncio.wait_for(load, SETTLE_MS / 1000)
+        except (asyncio.TimeoutError, PlaywrightError):
+            pass  # it will not finish loading: what has loaded is what there is
+
+
+    async def load(self, visit: Visit, follow: Follow) -> None:
+        """Load ``visit.url``, following redirects only while ``follow`` allows, and leave the page
+        open as ``visit.page``; or set ``visit.error`` / ``visit.skip_reason``."""
+        context = await self._ensure_browser()
+        hop: dict[str, Any] = {"target": visit.url, "redirect": None, "loaded": False, "navigations": []}
+        moved = asyncio.Event()  # the page tried to navigate by itself
+
+        async def route_document(route: Any, request: Any) -> None:
+            if not request.is_navigation_request() or request.frame.parent_frame is not None:
+                await route.continue_()
+                return
+            if hop["loaded"] or request.url != hop["target"]:
+                # The page navigates by itself: it stays where it is, and we note where it wanted to go.
+                if len(hop["navigations"]) < 10:
+                    hop["navigations"].append((request.method, request.url))
+                moved.set()
+                await route.fulfill(status=204)
+                return
+            try:
+                response = await route.fetch(max_redirects=0, timeout=self.timeout_ms)
+            except PlaywrightError as exc:
+                visit.error = describe(exc)
+                await route.abort("failed")
+                return
+            location = response.headers.get("location")
+            if 300 <= response.status < 400 and location:
+                hop["redirect"] = urljoin(request.url, location)
+                await route.abort("blockedbyclient")
+                return
+            visit.status = response.status
+            content_type = response.headers.get("content-type", "")
+            if not is_html(content_type):
+                visit.skip_reason = f"not HTML ({content_type.split(';')[0].strip().lower()})"
+                await route.abort("blockedbyclient")
+                return
+            if response.headers.get("content-disposition", "").strip().lower().startswith("attachment"):
+                visit.skip_reason = "download (served as an attachment, not shown as a page)"
+                await route.abort("blockedbyclient")
+                return
+            await route.fulfill(response=response)
+
+        while True:
+            hop.update(redirect=None, loaded=False, navigations=[])
+            moved.clear()
+            # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
+            page = await self._new_tab(context, route_document)
+            visit.tabs.append(page)
+            try:
+                await page.goto(str(hop["target"]), wait_until="commit", timeout=self.timeout_ms)
+                await self._loaded_or_moved(page, moved)
+            except PlaywrightError as exc:
+                if visit.error or visit.skip_reason:
+                    return
+                if hop["redirect"] is None:
+                    visit.error = describe(exc)
+                    return
+            if hop["redirect"] is not None:
+                if not take_redirect(visit, str(hop["target"]), hop["redirect"], follow):
+                    return
+                hop["target"] = hop["redirect"]
+                continue
+            hop["loaded"] = True
+            if page.url.startswith("chrome-error:"):
+                visit.error = visit.error or "the browser could not show this page"
+                return
+            if visit.status is not None and visit.status >= 400:
+                visit.final_url = page.url
+                visit.error = f"HTTP {visit.status}"
+                return
+            try:  # give client-side rendering a moment to settle, without waiting forever
+                await page.wait_for_load_state("networkidle", timeout=min(SETTLE_MS, self.timeout_ms))
+            except PlaywrightError:
+                pass
+            gone_to = next((url for method, url in hop["navigations"]
+                            if method == "GET" and urldefrag(url)[0] != urldefrag(page.url)[0]), None)
+            if gone_to is None:
+                break
+            # A client-side redirect (meta refresh, location = ...): the same rules as a server's.
+            if not take_redirect(visit, page.url, gone_to, follow):
+                return
+            hop["target"] = gone_to
+        visit.final_url = page.url
+        if self.wait_for:
+            await page.wait_for_selector(self.wait_for, state="visible", timeout=self.timeout_ms)
+        loaded = LoadedPage(page, context)
+        visit.page = loaded
+        found = await (await loaded.top()).call(TITLE_AND_LINKS)
+        if isinstance(found, dict):
+            visit.title = found.get("title") if isinstance(found.get("title"), str) else ""
+            visit.links = found.get("links") if isinstance(found.get("links"), list) else []

@@ -1,0 +1,146 @@
+"""Our own JavaScript worlds in a loaded page: where engines and checks run, out of page scripts' reach.
+
+Every frame of a page has its main world, where the page's own scripts live: a page can replace
+``window.axe``, ``Array.from`` or ``JSON`` there and so forge whatever we would compute. An isolated
+world (Chromium's, through the DevTools protocol) shares the frame's DOM but none of its JavaScript:
+the page cannot see it, change its built-ins or call into it. Frames of other sites run in other
+processes; each gets its own protocol session, so they are reached too.
+
+What a world hands back is still page content (markup, text, selectors): callers check its shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.async_api import BrowserContext, Error as PlaywrightError, Page
+
+WORLD_NAME = "kaikille"
+
+
+class ScriptError(Exception):
+    """A script of ours failed inside a page's world (a page may have made it fail; that page's error)."""
+
+
+@dataclass
+class World:
+    """An isolated world in one frame."""
+
+    session: Any  # the CDPSession that owns the frame
+    context_id: int
+    frame_id: str
+    url: str  # the frame's document URL when the world was made
+
+    async def run(self, source: str) -> None:
+        """Evaluate a script (e.g. inject axe-core); nothing is returned."""
+        answer = await self.session.send("Runtime.evaluate", {"expression": source, "contextId": self.context_id,
+                                                              "returnByValue": False, "silent": True})
+        _raise_for(answer)
+
+    async def call(self, function: str, *args: Any) -> Any:
+        """Call ``function`` (JavaScript source of a function) with JSON ``args``; its JSON result.
+        Promises are awaited."""
+        answer = await self.session.send("Runtime.callFunctionOn", {
+            "functionDeclaration": function, "executionContextId": self.context_id,
+            "arguments": [{"value": a} for a in args], "returnByValue": True, "awaitPromise": True, "silent": True,
+        })
+        _raise_for(answer)
+        return answer.get("result", {}).get("value")
+
+    async def frame_id_of(self, function: str, *args: Any) -> str | None:
+        """The frame id of the frame element that ``function`` returns (an <iframe> or <frame>), if any."""
+        answer = await self.session.send("Runtime.callFunctionOn", {
+            "functionDeclaration": function, "executionContextId": self.context_id,
+            "arguments": [{"value": a} for a in args], "returnByValue": False, "silent": True,
+        })
+        _raise_for(answer)
+        object_id = answer.get("result", {}).get("objectId")
+        if not object_id:
+            return None
+        node = (await self.session.send("DOM.describeNode", {"objectId": object_id})).get("node", {})
+        frame_id = node.get("frameId")
+        return frame_id if isinstance(frame_id, str) else None
+
+
+def _raise_for(answer: dict) -> None:
+    details = answer.get("exceptionDetails")
+    if details:
+        text = (details.get("exception") or {}).get("description") or details.get("text") or "script error"
+        raise ScriptError(str(text).splitlines()[0][:300])
+
+
+class LoadedPage:
+    """A loaded page as engines and checks see it: isolated worlds in its frames, found on demand."""
+
+    def __init__(self, page: Page, context: BrowserContext) -> None:
+        self._page = page
+        self._context = context
+        self._owners: dict[str, tuple[Any, str]] = {}  # frame id -> (session, url)
+        self._sessions: list[Any] = []
+        self._worlds: dict[str, World] = {}
+        self._top: str | None = None
+        self._tried: set[int] = set()  # frames asked for a session of their own
+
+    @property
+    def url(self) -> str:
+        return self._page.url
+
+    async def _index(self, session: Any) -> str:
+        tree = (await session.send("Page.getFrameTree"))["frameTree"]
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            self._owners[node["frame"]["id"]] = (session, node["frame"].get("url", ""))
+            stack += node.get("childFrames", [])
+        return tree["frame"]["id"]
+
+    async def top(self) -> World:
+        """The top document's world."""
+        if self._top is None:
+            session = await self._context.new_cdp_session(self._page)
+            self._sessions.append(session)
+            self._top = await self._index(session)
+        world = await self.world(self._top)
+        assert world is not None
+        return world
+
+    async def world(self, frame_id: str) -> World | None:
+        """The world in frame ``frame_id`` (made once), or None if that frame is gone."""
+        if frame_id in self._worlds:
+            return self._worlds[frame_id]
+        if frame_id not in self._owners:
+            await self._find_out_of_process_frames()
+        if frame_id not in self._owners:
+            return None
+        session, url = self._owners[frame_id]
+        try:
+            made = await session.send("Page.createIsolatedWorld", {"frameId": frame_id, "worldName": WORLD_NAME,
+                                                                    "grantUniveralAccess": False})
+        except PlaywrightError:  # the frame navigated or went away meanwhile
+            return None
+        world = World(session, made["executionContextId"], frame_id, url)
+        self._worlds[frame_id] = world
+        return world
+
+    async def _find_out_of_process_frames(self) -> None:
+        """Frames of other sites run in their own renderer: each needs a session of its own."""
+        for frame in self._page.frames[1:]:
+            if id(frame) in self._tried:
+                continue
+            self._tried.add(id(frame))
+            try:
+                session = await self._context.new_cdp_session(frame)
+            except PlaywrightError:
+                continue  # an in-process frame: the top session has it already
+            self._sessions.append(session)
+            await self._index(session)
+
+    async def close(self) -> None:
+        for session in self._sessions:
+            try:
+                await session.detach()
+            except PlaywrightError:
+                pass
+        self._sessions.clear()
+        self._worlds.clear()
