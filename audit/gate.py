@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from kaikille.errors import UsageError
-from kaikille.files import read_json_object
+from kaikille.files import read_json_object, write_json
 from audit.model import AuditReport, Issue, impact_rank
 
 BASELINE_FORMAT = "kaikille-baseline/1"
@@ -60,9 +59,7 @@ def baseline_document(report: AuditReport, created_at: str) -> dict:
 
 
 def write_baseline(report: AuditReport, path: str | Path, created_at: str) -> None:
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(baseline_document(report, created_at), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    write_json(path, baseline_document(report, created_at))
 
 
 def read_baseline(path: str | Path) -> frozenset[str]:

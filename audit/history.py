@@ -3,13 +3,14 @@ database, so that `kaikille history` (and later the app) can show trends."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from kaikille.errors import UsageError
+from kaikille.errors import ToolFailure, UsageError
 from audit.model import IMPACTS, AuditReport
 
 SCHEMA = """
@@ -17,6 +18,9 @@ CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
     tool_version TEXT NOT NULL, axe_version TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS run_identity (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id), identity TEXT NOT NULL UNIQUE
 );
 CREATE TABLE IF NOT EXISTS run_engines (
     run_id INTEGER NOT NULL REFERENCES runs(id), name TEXT NOT NULL, version TEXT NOT NULL, kind TEXT NOT NULL,
@@ -47,22 +51,45 @@ class SiteRun:
 
 
 def _connect(path: str | Path) -> sqlite3.Connection:
+    if Path(path).is_dir():
+        raise UsageError(f"--history {path}: is a folder; give a file name")
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(path)
         db.executescript(SCHEMA)
         return db
+    except sqlite3.OperationalError as exc:
+        raise ToolFailure(f"cannot open the history database {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         raise UsageError(f"{path}: not a kaikille history database ({exc})") from exc
+    except OSError as exc:
+        raise ToolFailure(f"cannot open the history database {path}: {exc.strerror or exc}") from exc
+
+
+def identity(report: AuditReport) -> str:
+    """The same run gives the same identity: a run resumed after it was recorded is not recorded twice."""
+    parts = [report.meta.started_at, report.meta.engines_text, *(p.url for p in report.pages)]
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 def record(path: str | Path, report: AuditReport) -> int:
-    """Append one run; returns its id."""
+    """Append one run, once; returns its id."""
+    try:
+        return _record(path, report)
+    except sqlite3.DatabaseError as exc:
+        raise ToolFailure(f"cannot record the run in {path}: {exc}") from exc
+
+
+def _record(path: str | Path, report: AuditReport) -> int:
     with closing(_connect(path)) as db, db:
+        known = db.execute("SELECT run_id FROM run_identity WHERE identity = ?", (identity(report),)).fetchone()
+        if known:
+            return int(known[0])
         run_id = db.execute(
             "INSERT INTO runs (started_at, finished_at, tool_version, axe_version) VALUES (?, ?, ?, ?)",
             (report.meta.started_at, report.meta.finished_at, report.meta.tool_version, report.meta.axe_version),
         ).lastrowid
+        db.execute("INSERT INTO run_identity VALUES (?, ?)", (run_id, identity(report)))
         db.executemany("INSERT INTO run_engines VALUES (?, ?, ?, ?)",
                        [(run_id, e.name, e.version, e.kind) for e in report.meta.engines])
         for site in dict.fromkeys(p.site for p in report.pages):

@@ -4,7 +4,9 @@ nothing; ``--resume`` replays it instead of loading those pages again.
 
 Line 1 is a header naming the run (a key over the sites and the settings that change what is
 crawled); each further line is one page or skipped URL with the links found on it. A torn last
-line (the process died mid-write) is ignored.
+line (the process died mid-write, the disk filled up) is cut off before anything is appended, so
+every later resume reads the journal to its end. The file is ASCII (``ensure_ascii``): nothing a
+page puts in a title can make a line unwritable.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from kaikille.errors import UsageError
+from kaikille.errors import ToolFailure, UsageError
 from audit.model import PageResult, Skipped, page_from_dict, page_to_dict
 
 JOURNAL_NAME = ".kaikille-journal.jsonl"
@@ -34,39 +36,56 @@ def run_key(settings: dict[str, Any]) -> str:
 class Journal:
     def __init__(self, out_dir: str | Path, key: str, started_at: str, resume: bool) -> None:
         self.path = Path(out_dir) / JOURNAL_NAME
+        self.key = key
         self.done: dict[str, tuple[PageResult | Skipped, list[str]]] = {}
         self.started_at = started_at
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        if resume and self.path.is_file():
-            self._load(key)
-        else:
-            self.path.write_text(json.dumps({"format": FORMAT, "key": key, "started_at": started_at}) + "\n", "utf-8")
-        self._handle = self.path.open("a", encoding="utf-8")
+        out = Path(out_dir)
+        if out.exists() and not out.is_dir():
+            raise UsageError(f"--out {out}: is a file, not a folder")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            if resume and self.path.is_file():
+                self._load(key)
+            else:
+                header = json.dumps({"format": FORMAT, "key": key, "started_at": started_at}) + "\n"
+                self.path.write_text(header, "utf-8")
+            self._handle = self.path.open("a", encoding="ascii")
+        except OSError as exc:
+            raise ToolFailure(f"cannot write the journal in {out}: {exc.strerror or exc}") from exc
 
     def _load(self, key: str) -> None:
-        lines = self.path.read_text("utf-8").splitlines()
+        data = self.path.read_bytes()
+        complete = data[: data.rfind(b"\n") + 1]
+        if len(complete) < len(data):  # a torn last line: cut it off, so new lines start clean
+            with self.path.open("r+b") as handle:
+                handle.truncate(len(complete))
+        lines = complete.decode("utf-8", "replace").splitlines()
         try:
             header = json.loads(lines[0])
         except (IndexError, ValueError):
             raise UsageError(f"{self.path}: not a kaikille journal; delete it to start over") from None
-        if header.get("format") != FORMAT or header.get("key") != key:
+        if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
             raise UsageError(f"{self.path}: this journal is from a run with other sites or settings; "
                              "run without --resume (or with the same settings)")
-        self.started_at = header.get("started_at", self.started_at)
+        self.started_at = str(header.get("started_at", self.started_at))
         for line in lines[1:]:
             try:
                 entry = json.loads(line)
-            except ValueError:
-                break  # the last line was being written when the run died
-            result = page_from_dict(entry["page"]) if entry["kind"] == "page" else Skipped(**entry["skipped"])
-            self.done[result.url] = (result, entry.get("links", []))
+                result = page_from_dict(entry["page"]) if entry["kind"] == "page" else Skipped(**entry["skipped"])
+                links = [link for link in entry.get("links", []) if isinstance(link, str)]
+            except (ValueError, KeyError, TypeError, AttributeError):
+                continue  # a damaged line: that URL is simply loaded again
+            self.done[result.url] = (result, links)
 
     def record(self, result: PageResult | Skipped, links: list[str]) -> None:
         entry = {"kind": "page", "page": page_to_dict(result)} if isinstance(result, PageResult) else {"kind": "skipped", "skipped": asdict(result)}
         entry["links"] = links
-        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        try:
+            self._handle.write(json.dumps(entry, ensure_ascii=True) + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:
+            raise ToolFailure(f"cannot write the journal {self.path}: {exc.strerror or exc}") from exc
 
     def finish(self) -> None:
         """The run's reports are written: the journal has served its purpose."""

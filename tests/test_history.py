@@ -51,3 +51,13 @@ def test_history_command(tmp_path):
     assert out.stdout.splitlines()[1].split()[:7] == ["1", "2026-01-15T09:30:00Z", "13", "8", "7", "1", "0"]
     missing = kaikille("history", "--db", tmp_path / "x.sqlite")
     assert missing.returncode == 2 and "no history yet" in missing.stderr
+
+
+def test_a_run_recorded_twice_counts_once(tmp_path):
+    """A run killed after its history was written, then resumed, is the same run: recorded once."""
+    db = tmp_path / "h.sqlite"
+    first = record(db, recorded())
+    assert record(db, recorded()) == first
+    assert len(trend(db)) == len({p.site for p in recorded().pages})
+    other = replace(recorded(), meta=replace(recorded().meta, started_at="2026-02-01T08:00:00Z"))
+    assert record(db, other) != first

@@ -88,3 +88,80 @@ def test_a_journal_from_other_settings_is_refused(tmp_path, chromium):
     (out / JOURNAL_NAME).write_text('{"format": "kaikille-journal/1", "key": "0000", "started_at": "x"}\n')
     result = kaikille("audit", "http://127.0.0.1:9/", "--out", out, "--resume", "--browser-path", chromium)
     assert result.returncode == 2 and "other sites or settings" in result.stderr
+
+
+def test_a_journal_torn_mid_line_resumes_twice_to_its_end(tmp_path):
+    """A power cut or a full disk leaves half a line; the next entry must not be glued onto it."""
+    from audit.journal import Journal
+    from audit.model import PageResult
+
+    def page(i: int) -> PageResult:
+        return PageResult(url=f"https://www.example.fi/p{i}", site="https://www.example.fi/", depth=1, title=f"Sivu {i} \ud800")
+
+    first = Journal(tmp_path, "key", "2026-01-15T09:30:00Z", resume=False)
+    for i in range(3):
+        first.record(page(i), [f"https://www.example.fi/p{i + 1}"])
+    first.close()
+    journal = tmp_path / JOURNAL_NAME
+    whole = journal.read_bytes()
+    journal.write_bytes(whole[: len(whole) - 25])  # the third entry is torn
+    second = Journal(tmp_path, "key", "x", resume=True)
+    assert sorted(second.done) == ["https://www.example.fi/p0", "https://www.example.fi/p1"]
+    second.record(page(2), [])
+    second.record(page(3), [])
+    second.close()
+    third = Journal(tmp_path, "key", "x", resume=True)
+    assert sorted(third.done) == [f"https://www.example.fi/p{i}" for i in range(4)]
+    assert third.started_at == "2026-01-15T09:30:00Z"
+    # written as ASCII, so no string can make a line unwritable, and read back exactly as it was
+    assert third.done["https://www.example.fi/p0"][0].title == "Sivu 0 \ud800"
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path, chromium):
+    blocker = tmp_path / "report"
+    blocker.write_text("not a folder")
+    result = kaikille("audit", "http://127.0.0.1:9/", "--out", blocker, "--browser-path", chromium)
+    assert result.returncode == 2 and f"--out {blocker}: is a file" in result.stderr
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 32 KiB file system: the journal of the fixture site fits, its reports do not."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here to fill a disk ({done.stderr.decode().strip()})")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_full_disk_is_exit_3_naming_the_file_and_the_journal_is_kept(tiny_disk, site_url, chromium):
+    result = kaikille("audit", site_url, "--max-depth", "3", "--out", tiny_disk, "--browser-path", chromium, "--no-history")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert f"cannot write {tiny_disk}" in result.stderr and "No space left on device" in result.stderr
+    journal = tiny_disk / JOURNAL_NAME
+    assert len(journal.read_text("ascii").splitlines()) == 1 + 13 + 2  # header, 13 pages, 2 loads that ended skipped
+    assert not [p.name for p in tiny_disk.iterdir() if p.name.endswith(".tmp")]  # no temporary files left
+
+
+def test_sigterm_stops_like_ctrl_c_and_the_run_resumes(tmp_path, chromium):
+    site = tmp_path / "site"
+    make_site(site)
+    with serve(site) as base:
+        out = tmp_path / "terminated"
+        proc = subprocess.Popen(audit_cmd(base, out, chromium), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, start_new_session=True)
+        journal = out / JOURNAL_NAME
+        deadline = time.monotonic() + 120
+        while not (journal.exists() and len(journal.read_text().splitlines()) > 5):
+            assert proc.poll() is None and time.monotonic() < deadline, "the run ended before it could be stopped"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)  # as CI does when a job is cancelled
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 130, stderr
+        assert "interrupted; finished pages are kept" in stderr and "Traceback" not in stderr
+        kept = len(journal.read_text().splitlines()) - 1
+        resumed = subprocess.run(audit_cmd(base, out, chromium, "--resume"), capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 1, resumed.stderr
+    assert f"Resumed: {kept} URL(s)" in resumed.stdout

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from audit.gate import GateResult
 from audit.model import AuditReport
 from audit.reporters import html, json_report, junit, markdown, sarif
+from kaikille.errors import UsageError
+from kaikille.files import write_atomic
 
 Renderer = Callable[[AuditReport, GateResult], str]
 
@@ -23,17 +23,13 @@ REPORTERS: dict[str, tuple[str, Renderer]] = {
 
 
 def write_reports(report: AuditReport, gate: GateResult, out_dir: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
-    """Write the chosen formats into out_dir, each file atomically (a reader never sees half a file)."""
+    """Write the chosen formats into out_dir, each file atomically (a reader never sees half a file,
+    a failed write leaves no temporary file) and with the user's usual file permissions."""
     folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out {folder}: is a file, not a folder")
     written = {}
     for name in formats:
         filename, render = REPORTERS[name]
-        target = folder / filename
-        text = render(report, gate)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{filename}.")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-        written[name] = target
+        written[name] = write_atomic(folder / filename, render(report, gate))
     return written
