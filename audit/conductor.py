@@ -219,7 +219,8 @@ def apply_site_checks(report: AuditReport, checks: Sequence[Any]) -> AuditReport
     return replace(report, pages=pages, meta=replace(report.meta, engines=engines))
 
 
-def run_meta(config: Any, sites: list[SiteSpec], loader: Loader, analysis: Analysis, started_at: str, finished_at: str) -> RunMeta:
+def run_meta(config: Any, sites: list[SiteSpec], loader: Loader, analysis: Analysis, started_at: str, finished_at: str,
+             extra: dict[str, str] | None = None) -> RunMeta:
     return RunMeta(
         tool=TOOL_NAME,
         tool_version=__version__,
@@ -228,6 +229,6 @@ def run_meta(config: Any, sites: list[SiteSpec], loader: Loader, analysis: Analy
         user_agent=loader.user_agent,
         started_at=started_at,
         finished_at=finished_at,
-        config={**config.public(), "sites": [s.url for s in sites]},
+        config={**config.public(), "sites": [s.url for s in sites], **(extra or {})},
     )
 

@@ -249,10 +249,22 @@ class ListFrontier(_Claims):
         self._handed = False
 
     def ready(self) -> list[Target]:
+        """Every target of the list that belongs to the site; the others are skipped, never loaded
+        (a list is a file anyone may have edited: another host, a file: address)."""
         if self._handed:
             return []
         self._handed = True
-        return list(self._targets)
+        runnable = []
+        for target in self._targets:
+            if not is_http_url(target.url):
+                reason: str | None = "not an http(s) URL"
+            else:
+                reason = self.site.scope.why_excluded(normalize(target.url))
+            if reason:
+                self._results[target.url] = Skipped(target.url, reason, self.site.start_url, target.found_on)
+            else:
+                runnable.append(target)
+        return runnable
 
     def done(self, target: Target, result: PageResult | Skipped, links: Iterable[str] = ()) -> None:
         self._results[target.url] = result

@@ -21,7 +21,7 @@ from audit.journal import Journal, run_key
 from audit.merge import merge_reports
 from audit.model import AuditReport
 from audit.sites import SiteSpec, check_url, read_sites
-from audit.urllist import in_shard, parse_shard, read_url_list, url_list_document
+from audit.urllist import in_shard, list_key, parse_shard, read_url_list, url_list_document
 from kaikille.clock import Clock, iso, utc_now
 from kaikille.errors import BrowserUnavailable, UsageError
 from kaikille.http import session as http_session
@@ -39,34 +39,36 @@ def collect_sites(config: Any) -> list[SiteSpec]:
     return list(unique.values())
 
 
-def _targets(config: Any) -> tuple[list[SiteSpec], dict[str, list[Target]] | None, set[str]]:
-    """The sites, and with --urls-from the targets per site (this shard's) and every URL of the list."""
+def _targets(config: Any) -> tuple[list[SiteSpec], dict[str, list[Target]] | None, set[str], dict[str, str]]:
+    """The sites, and with --urls-from the targets per site (this shard's), every URL of the list,
+    and what the results must record of the list (its hash, so shards of other lists never merge)."""
     if config.shard and not config.urls_from:
         raise UsageError("--shard needs --urls-from: discover the URLs once (kaikille discover), then split them")
     if not config.urls_from:
-        return collect_sites(config), None, set()
+        return collect_sites(config), None, set(), {}
     shard = parse_shard(config.shard) if config.shard else None
     listed = read_url_list(config.urls_from)
+    sites = [SiteSpec(check_url(site, f"{config.urls_from}: site"), origin=config.urls_from) for site, _ in listed]
     every = {t.url for _, urls in listed for t in urls}
-    targets = {site: [t for t in urls if shard is None or in_shard(t.url, shard)] for site, urls in listed}
-    return [SiteSpec(site, origin=config.urls_from) for site, _ in listed], targets, every
+    targets = {spec.url: [t for t in urls if shard is None or in_shard(t.url, shard)] for spec, (_, urls) in zip(sites, listed)}
+    return sites, targets, every, {"url_list": list_key(listed)}
 
 
 def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now, env_browser: str | None = None) -> Outcome:
     from audit.browser import INSTALL_HELP, find_chromium  # only the audit needs Playwright
 
-    sites, targets, listed = _targets(config)
+    sites, targets, listed, recorded = _targets(config)
     analysis = Analysis(build_engines(config), page_checks(config))
     baseline = load_baseline(config)
     found = find_chromium(config.browser_path, env_browser)
     if found is None:
         raise BrowserUnavailable(INSTALL_HELP)
-    key = run_key({**config.public(), "sites": [s.url for s in sites],
+    key = run_key({**config.public(), **recorded, "sites": [s.url for s in sites],
                    "engines": [[e.name, e.version] for e in analysis.infos()]})
     journal = Journal(config.out, key, iso(clock()), config.resume)
     resumed = len(journal.done)
     try:
-        report = asyncio.run(_audit(config, sites, targets, listed, analysis, found[0], journal, on_result, clock))
+        report = asyncio.run(_audit(config, sites, targets, listed, recorded, analysis, found[0], journal, on_result, clock))
     finally:
         journal.close()
     if not config.shard:  # a shard sees part of a site: site checks run when the shards are merged
@@ -77,15 +79,15 @@ def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now
 
 
 async def _audit(config: Any, sites: list[SiteSpec], targets: dict[str, list[Target]] | None, listed: set[str],
-                 analysis: Analysis, executable: str, journal: Journal, on_result: Progress | None,
-                 clock: Clock) -> AuditReport:
+                 recorded: dict[str, str], analysis: Analysis, executable: str, journal: Journal,
+                 on_result: Progress | None, clock: Clock) -> AuditReport:
     from audit.browser import BrowserSession
 
     async with BrowserSession(executable, float(config.timeout), config.wait_for) as session:
         conductor = Conductor(session, analysis, timeout=float(config.timeout), concurrency=config.concurrency,
                               per_host=config.per_host, journal=journal, on_result=on_result, clock=clock)
         pages, skipped = results_of(await run_sites(conductor, config, sites, targets, listed))
-        meta = run_meta(config, sites, session, analysis, journal.started_at, iso(clock()))
+        meta = run_meta(config, sites, session, analysis, journal.started_at, iso(clock()), recorded)
     return AuditReport(meta=meta, pages=pages, skipped=skipped)
 
 

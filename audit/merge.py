@@ -7,6 +7,7 @@ from dataclasses import replace
 from kaikille.errors import UsageError
 from audit.journal import NOT_IN_KEY
 from audit.model import AuditReport, RunMeta, read_report
+from audit.urllist import parse_shard
 
 
 def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
@@ -19,6 +20,7 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
     def what_counts(config: dict) -> dict:  # the settings that decide which pages were audited and how
         return {k: v for k, v in config.items() if k not in NOT_IN_KEY}
 
+    _check_shards(paths, reports)
     for path, report in zip(paths, reports, strict=True):
         if report.meta.engines != first.meta.engines or what_counts(report.meta.config) != what_counts(first.meta.config):
             raise UsageError(f"{path}: not a shard of the same run as {paths[0]} (other settings, sites, or engine versions)")
@@ -38,3 +40,33 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
         config={**base_config, "shard": None, **({"out": out} if out else {})},
     )
     return AuditReport(meta=meta, pages=tuple(pages), skipped=tuple(skipped))
+
+
+def _check_shards(paths: list[str], reports: list[AuditReport]) -> None:
+    """Shards of one list, one browser, and all of them: else the merge would not be the run."""
+    first = reports[0].meta
+    for path, report in zip(paths, reports, strict=True):
+        meta = report.meta
+        if meta.browser != first.browser:
+            raise UsageError(f"{path}: audited with {meta.browser}, {paths[0]} with {first.browser}: "
+                             "shards of one run use the same browser")
+        if meta.config.get("url_list") != first.config.get("url_list"):
+            raise UsageError(f"{path}: a shard of another URL list than {paths[0]} (run `kaikille discover` once "
+                             "and give every shard the same list)")
+    shards = [r.meta.config.get("shard") for r in reports]
+    if not any(shards):
+        return
+    if not all(shards):
+        raise UsageError("some results are shards and some are not: merge the shards of one run only")
+    parsed = [parse_shard(str(s)) for s in shards]
+    counts = {n for _, n in parsed}
+    if len(counts) != 1:
+        raise UsageError(f"the shards were split in different ways ({', '.join(sorted(map(str, shards)))})")
+    (count,) = counts
+    have = sorted(i for i, _ in parsed)
+    if len(set(have)) != len(have):
+        twice = sorted({i for i in have if have.count(i) > 1})
+        raise UsageError(f"shard {twice[0]}/{count} is given more than once")
+    missing = [i for i in range(1, count + 1) if i not in have]
+    if missing:
+        raise UsageError(f"shard {', '.join(f'{i}/{count}' for i in missing)} is missing: merge all {count} shards")

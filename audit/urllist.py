@@ -18,10 +18,29 @@ def read_url_list(path: str | Path) -> list[tuple[str, list[Target]]]:
     data = read_json_object(path, "URL list", " (write one with `kaikille discover`)")
     if data.get("format") != FORMAT:
         raise UsageError(f"{path}: not a kaikille URL list (expected \"format\": \"{FORMAT}\")")
-    try:
-        return [(s["site"], [Target(u["url"], int(u["depth"]), u.get("found_on")) for u in s["urls"]]) for s in data["sites"]]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise UsageError(f"{path}: a site or URL entry is malformed ({exc})") from exc
+    sites = data.get("sites")
+    if not isinstance(sites, list):
+        raise UsageError(f"{path}: 'sites' must be a list")
+    listed = []
+    for i, entry in enumerate(sites):
+        where = f"{path}: sites[{i}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("site"), str) or not isinstance(entry.get("urls"), list):
+            raise UsageError(f"{where} must have a 'site' (a URL) and a 'urls' list")
+        targets = []
+        for j, u in enumerate(entry["urls"]):
+            ok = (isinstance(u, dict) and isinstance(u.get("url"), str) and isinstance(u.get("depth"), int)
+                  and not isinstance(u.get("depth"), bool) and u["depth"] >= 0 and isinstance(u.get("found_on"), (str, type(None))))
+            if not ok:
+                raise UsageError(f"{where}.urls[{j}] must have 'url' (text), 'depth' (a whole number) and 'found_on'")
+            targets.append(Target(u["url"], u["depth"], u.get("found_on")))
+        listed.append((entry["site"], targets))
+    return listed
+
+
+def list_key(listed: list[tuple[str, list[Target]]]) -> str:
+    """Which list a shard came from: a hash over every site and URL of the whole list."""
+    text = "\n".join(f"{site}\t{t.url}" for site, targets in listed for t in targets)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def parse_shard(value: str) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from audit.cli import main
+from conftest import kaikille
 from audit.config import AuditConfig
 from audit.jobs import merge
 from audit.model import SCHEMA_VERSION, AuditReport, read_report, upgrade
@@ -57,10 +58,34 @@ def test_merge_reads_the_config_file_and_records_history(tmp_path, monkeypatch, 
     assert "FAILED" in capsys.readouterr().out
 
 
-def test_overlapping_shards_are_refused(tmp_path):
+def test_overlapping_results_are_refused(tmp_path):
     first, _ = shards(tmp_path)
-    with pytest.raises(UsageError, match="shards must not overlap"):
+    with pytest.raises(UsageError, match="shard 1/2 is given more than once"):
         merge([str(first), str(first)], AuditConfig(out=str(tmp_path / "m"), no_history=True))
+    plain = tmp_path / "plain.json"
+    plain.write_text(RECORDED.read_text("utf-8"), "utf-8")
+    with pytest.raises(UsageError, match="must not overlap"):
+        merge([str(plain), str(plain)], AuditConfig(out=str(tmp_path / "m"), no_history=True))
+
+
+def test_a_missing_shard_is_refused(tmp_path):
+    """Two of three shards used to merge with exit 0: a third of the site silently unaudited."""
+    one, two, _ = shards(tmp_path, 3)
+    result = kaikille("merge", one, two, "--out", tmp_path / "m", "--no-history")
+    assert result.returncode == 2 and "shard 3/3 is missing" in result.stderr
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["meta"]["config"].update(url_list="0123456789abcdef"), "a shard of another URL list"),
+    (lambda d: d["meta"].update(browser="Chromium 99.0"), "shards of one run use the same browser"),
+])
+def test_shards_of_another_list_or_browser_are_refused(tmp_path, change, message):
+    first, second = shards(tmp_path)
+    data = json.loads(second.read_text("utf-8"))
+    change(data)
+    second.write_text(json.dumps(data), "utf-8")
+    result = kaikille("merge", first, second, "--out", tmp_path / "m", "--no-history")
+    assert result.returncode == 2 and message in result.stderr
 
 
 @pytest.mark.parametrize("change, message", [

@@ -21,15 +21,15 @@ pytestmark = pytest.mark.browser
 PAGES = 24
 
 
-def make_site(folder: Path) -> None:
-    """A chain of slow pages (each takes 0.4 s to answer), some with a violation."""
+def make_site(folder: Path, delay: float = 0.4) -> None:
+    """A chain of slow pages (each takes ``delay`` s to answer), some with a violation; `/` redirects to the first."""
     routes = {}
     for i in range(PAGES):
         links = "".join(f'<a href="/p{j}.html">Page {j}</a> ' for j in (i + 1, i + 2) if j < PAGES)
         image = '<img src="/x.svg">' if i % 3 == 0 else ""
         body = (f'<!DOCTYPE html><html lang="en"><head><title>Page {i}</title></head>'
                 f"<body><main><h1>Page {i}</h1><p>{links}</p>{image}</main></body></html>")
-        routes[f"/p{i}.html"] = {"status": 200, "headers": {"Content-Type": "text/html"}, "body": body, "delay": 0.4}
+        routes[f"/p{i}.html"] = {"status": 200, "headers": {"Content-Type": "text/html"}, "body": body, "delay": delay}
     routes["/"] = {"status": 302, "headers": {"Location": "/p0.html"}}
     folder.mkdir()
     (folder / "_routes.json").write_text(json.dumps(routes), "utf-8")

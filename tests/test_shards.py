@@ -61,9 +61,37 @@ def test_discover_shard_merge_equals_one_run(site_url, site_run, chromium, tmp_p
 
     overlap = kaikille("merge", str(tmp_path / "s1" / "results.json"), str(tmp_path / "s1" / "results.json"),
                        "--out", str(tmp_path / "bad"))
-    assert overlap.returncode == 2 and "shards must not overlap" in overlap.stderr
+    assert overlap.returncode == 2 and "shard 1/2 is given more than once" in overlap.stderr
 
 
 def test_shard_without_a_url_list_is_a_usage_error(tmp_path):
     result = kaikille("audit", "https://www.hel.fi/", "--shard", "1/2", "--out", str(tmp_path))
     assert result.returncode == 2 and "--shard needs --urls-from" in result.stderr
+
+
+def test_a_redirect_across_shards_merges_to_the_unsharded_run(tmp_path, chromium):
+    """`/` redirects to `/p0.html`; with the two in different shards, the merged run used to audit `/`
+    as well (one page more than the unsharded run)."""
+    from kaikille.loopback import serve
+    from test_resume import make_site
+
+    site = tmp_path / "site"
+    make_site(site, delay=0)
+    with serve(site) as base:
+        urls = [base, base + "p0.html", base + "p1.html", base + "p2.html"]
+        count = next(n for n in range(2, 9) if [in_shard(u, (i, n)) for u in urls[:2] for i in (1,)].count(True) == 1)
+        listing = tmp_path / "urls.json"
+        listing.write_text(json.dumps({"format": "kaikille-urls/1", "created_at": "2026-01-15T09:30:00Z", "skipped": [],
+                                       "sites": [{"site": base, "urls": [{"url": u, "depth": 1, "found_on": None} for u in urls]}]}))
+        common = ["--urls-from", listing, "--browser-path", chromium, "--quiet", "--no-history"]
+        whole = kaikille("audit", *common, "--out", tmp_path / "whole")
+        outs = []
+        for i in range(1, count + 1):
+            out = tmp_path / f"s{i}"
+            assert kaikille("audit", *common, "--shard", f"{i}/{count}", "--out", out).returncode in (0, 1)
+            outs.append(out / "results.json")
+        merged = kaikille("merge", *outs, "--out", tmp_path / "merged", "--no-history")
+    assert merged.returncode == whole.returncode, merged.stderr
+    assert comparable(tmp_path / "merged" / "results.json") == comparable(tmp_path / "whole" / "results.json")
+    skipped = json.loads((tmp_path / "whole" / "results.json").read_text())["skipped"]
+    assert [(s["url"], s["reason"]) for s in skipped] == [(base, "redirects to a page already in this crawl: " + base + "p0.html")]
