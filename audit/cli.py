@@ -16,10 +16,26 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
-from audit.config import OPTIONS, AuditConfig, Option, build_config, find_config_file, read_config_file
+from audit.config import (
+    OPTIONS,
+    AuditConfig,
+    Option,
+    build_config,
+    find_config_file,
+    read_config_file,
+)
 from audit.model import PageResult, Skipped, read_report
 from kaikille import __version__
-from kaikille.errors import EXIT_FAILED, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, KaikilleError, exit_code_for
+from kaikille.errors import (
+    EXIT_FAILED,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    KaikilleError,
+    exit_code_for,
+)
+from kaikille.files import check_writable_file
 
 OPTION_BY_NAME = {o.name: o for o in OPTIONS}
 
@@ -199,6 +215,7 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     from audit.gate import write_baseline
     from kaikille.clock import iso, utc_now
 
+    check_writable_file(args.output, "-o")
     report = read_report(args.results)
     write_baseline(report, args.output, iso(utc_now()))
     print(f"Wrote {len(report.issues())} violation(s) to {args.output}")
@@ -224,6 +241,7 @@ def cmd_discover(args: argparse.Namespace) -> int:
     from audit.jobs import discover
     from audit.urllist import write_url_list
 
+    check_writable_file(args.output, "-o")
     document = discover(_load_config(args))
     write_url_list(document, args.output)
     counts = ", ".join(f"{len(s['urls'])} from {s['site']}" for s in document["sites"])

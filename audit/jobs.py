@@ -9,10 +9,19 @@ stops the run before anything is loaded), let the conductor run, then the one en
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 from audit.checks import page_checks, site_checks
-from audit.conductor import Analysis, Conductor, Progress, apply_site_checks, results_of, run_meta, run_sites
+from audit.conductor import (
+    Analysis,
+    Conductor,
+    Progress,
+    apply_site_checks,
+    results_of,
+    run_meta,
+    run_sites,
+)
 from audit.engines import build_engines
 from audit.fetch import PlainHttp
 from audit.finish import Outcome, finish, load_baseline
@@ -21,9 +30,16 @@ from audit.journal import Journal, run_key
 from audit.merge import merge_reports
 from audit.model import AuditReport
 from audit.sites import SiteSpec, check_url, read_sites
-from audit.urllist import in_shard, list_key, parse_shard, read_url_list, url_list_document
+from audit.urllist import (
+    in_shard,
+    list_key,
+    parse_shard,
+    read_url_list,
+    url_list_document,
+)
 from kaikille.clock import Clock, iso, utc_now
 from kaikille.errors import BrowserUnavailable, UsageError
+from kaikille.files import check_writable_file
 from kaikille.http import session as http_session
 
 
@@ -54,9 +70,23 @@ def _targets(config: Any) -> tuple[list[SiteSpec], dict[str, list[Target]] | Non
     return sites, targets, every, {"url_list": list_key(listed)}
 
 
-def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now, env_browser: str | None = None) -> Outcome:
-    from audit.browser import INSTALL_HELP, find_chromium  # only the audit needs Playwright
+def check_outputs(config: Any) -> None:
+    """Every file the run will write can be written: found out now, not after an hour of crawling."""
+    out = Path(config.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder")
+    for flag, path in (("--write-baseline", config.write_baseline), ("--history", config.history)):
+        if path:
+            check_writable_file(path, flag)
 
+
+def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now, env_browser: str | None = None) -> Outcome:
+    from audit.browser import (  # only the audit needs Playwright
+        INSTALL_HELP,
+        find_chromium,
+    )
+
+    check_outputs(config)
     sites, targets, listed, recorded = _targets(config)
     analysis = Analysis(build_engines(config), page_checks(config))
     baseline = load_baseline(config)
@@ -108,6 +138,7 @@ def discover(config: Any, clock: Clock = utc_now) -> dict:
 
 
 def merge(paths: list[str], config: Any, clock: Clock = utc_now) -> Outcome:
+    check_outputs(config)
     baseline = load_baseline(config)
     report = merge_reports(paths, config.out)
     report = apply_site_checks(report, site_checks(config))

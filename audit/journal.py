@@ -44,6 +44,9 @@ class Journal:
             raise UsageError(f"--out {out}: is a file, not a folder")
         try:
             out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a symlink loop, a file where a folder should be, ...
+            raise UsageError(f"--out {out}: cannot be used as the report folder ({exc.strerror or exc})") from exc
+        try:
             if resume and self.path.is_file():
                 self._load(key)
             else:

@@ -37,6 +37,8 @@ class SiteSpec:
 
 
 def check_url(url: str, where: str) -> str:
+    if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise UsageError(f"{where}: {url!r} is not an http(s) URL (it holds a space or a control character)")
     if not is_http_url(url):
         raise UsageError(f"{where}: {url!r} is not an http(s) URL")
     return normalize(url)
@@ -54,7 +56,7 @@ def parse_line(text: str, where: str) -> SiteSpec | None:
         if not sep or not value:
             raise UsageError(f"{where}: option {option!r} must look like name=value")
         if key in _INT_OPTIONS:
-            if not value.isdigit() or int(value) < (1 if key == "max-pages" else 0):
+            if not (value.isascii() and value.isdigit()) or int(value) < (1 if key == "max-pages" else 0) or len(value) > 7:
                 raise UsageError(f"{where}: {key} must be a whole number{' above 0' if key == 'max-pages' else ''}, got {value!r}")
             fields[_INT_OPTIONS[key]] = int(value)
         elif key == "scope":

@@ -63,6 +63,18 @@ def package_json(package: str, path: str) -> Any:
     return json.loads(resources.files(package).joinpath(path).read_text("utf-8"))
 
 
+def check_writable_file(path: str | Path, flag: str) -> None:
+    """Refuse, before any work is done, an output path that can never be written as a file."""
+    target = Path(path)
+    if target.is_dir():
+        raise UsageError(f"{flag} {target}: is a folder; give a file name")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise UsageError(f"{flag} {target}: {parent} is a file, not a folder")
+            break
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

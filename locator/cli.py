@@ -36,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> dict:
 
 
 def cmd_locator(args: argparse.Namespace) -> int:
+    if Path(args.output).is_dir():
+        raise UsageError(f"--output {args.output}: is a folder; give the CSV file to write")
     city = load_city(args.city)
     settings = refresh_settings(city.settings_file)
     try:

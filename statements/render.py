@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -35,11 +36,27 @@ def supervisor() -> dict:
     return package_json("statements", "data/supervisor.json")
 
 
+_SIBLING = re.compile(r"^[A-Za-z0-9._-]+$")  # another language of the same statement, beside it
+_UNSAFE = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
+
+
+def safe_url(url: str) -> bool:
+    """Only addresses that cannot run anything: https:, http:, mailto:, tel: (built from checked
+    values), or a sibling file name; nothing that could break out of an attribute or a Markdown link."""
+    if _SIBLING.match(url):
+        return True
+    return url.startswith(("https://", "http://", "mailto:", "tel:")) and not _UNSAFE.search(url)
+
+
 @dataclass(frozen=True)
 class Link:
     label: str
     url: str
     lang: str | None = None  # set when the label is in another language than the page
+
+    def __post_init__(self) -> None:
+        if not safe_url(self.url):
+            raise ValueError(f"refusing to link to {self.url!r}")
 
 
 Inline = str | Link
@@ -88,7 +105,8 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
             doc.append(Block("dl", details))
         if item.automated_pages:
             doc.append(Block("p", [t(lang, "finding.automated", count=item.automated_pages), " ", t(lang, "finding.examples")]))
-            doc.append(Block("ul", [[Link(url, url)] for url in item.examples]))
+            doc.append(Block("ul", [[Link(url, url)] if safe_url(url) and url.startswith("http") else [url]
+                                    for url in item.examples]))
         doc.append(Block("p", [t(lang, "finding.fix_by", date=date_text(lang, item.fix_by)) if item.fix_by else t(lang, "finding.fix_unknown")]))
     if src.burdens:
         doc += [Block("h3", [t(lang, "h.burden")]), Block("p", [t(lang, "burden.lead")])]
@@ -156,9 +174,15 @@ def _md(value: str) -> str:
     return _MD.sub(r"\\\1", value)
 
 
+def _md_target(url: str) -> str:
+    """A link target for Markdown's <…> form: anything that could end it is percent-encoded (the
+    rest, such as an internationalised host name, stays as it is)."""
+    return re.sub(r"[<>\s\\`]", lambda m: quote(m.group(0)), url)
+
+
 def markdown(st: Statement, lang: str) -> str:
     def inline(parts: list[Inline]) -> str:
-        return "".join(f"[{_md(p.label)}](<{p.url}>)" if isinstance(p, Link) else _md(p) for p in parts)
+        return "".join(f"[{_md(p.label)}](<{_md_target(p.url)}>)" if isinstance(p, Link) else _md(p) for p in parts)
 
     out: list[str] = []
     for block in document(st, lang, "statement.{lang}.md"):

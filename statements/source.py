@@ -8,9 +8,11 @@ See ``statements/example-statement.toml`` for a commented example.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kaikille.catalogs import LANGUAGES
 from kaikille.errors import UsageError
@@ -119,6 +121,9 @@ class _Reader:
         unknown = [k for k in value if k not in LANGUAGES]
         if unknown:
             raise self.fail(where, f"unknown language {unknown[0]!r} (known: {', '.join(LANGUAGES)})")
+        not_text = [k for k, v in value.items() if not isinstance(v, str)]
+        if not_text:
+            raise self.fail(where, f"the {not_text[0]} text must be text, got {value[not_text[0]]!r}")
         missing = [lang for lang in self.languages if not str(value.get(lang, "")).strip()]
         if missing:
             raise self.fail(where, f"has no text in {', '.join(missing)}")
@@ -153,82 +158,133 @@ class _Reader:
         return [(f"{name}[{i}]", entry) for i, entry in enumerate(value, 1)]
 
 
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
+
+
+def web_address(value: Any) -> bool:
+    """An http(s) address with a host and nothing that could break out of a link: no spaces, quotes,
+    angle brackets or control characters."""
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
+        return False
+    if any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`\\" for ch in value):
+        return False
+    return bool(urlsplit(value).hostname)
+
+
 def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
+    """The statement file, checked whole: every problem is collected and reported at once."""
     r = _Reader(path, data)
-    site = r.table("site")
-    languages = r.get(site, "languages", "site")
-    if not isinstance(languages, list) or not languages:
-        raise r.fail("site.languages", "must be a list such as [\"fi\", \"sv\", \"en\"]")
+    problems: list[str] = []
+
+    def field(read: Any, default: Any = None) -> Any:
+        try:
+            return read()
+        except StatementFileError as exc:
+            problems.append(str(exc).removeprefix(f"{path}: "))
+            return default
+
+    site = field(lambda: r.table("site"), {})
+    languages = field(lambda: r.get(site, "languages", "site"), ["fi"])
+    if not isinstance(languages, list) or not languages or not all(isinstance(x, str) for x in languages):
+        problems.append('site.languages: must be a list such as ["fi", "sv", "en"]')
+        languages = ["fi"]
     for lang in languages:
         if lang not in LANGUAGES:
-            raise r.fail("site.languages", f"unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
-    r.languages = tuple(languages)
-    urls = r.get(site, "urls", "site")
-    if not isinstance(urls, list) or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls):
-        raise r.fail("site.urls", "must be a list of http(s) addresses")
-    feedback = r.table("feedback")
-    channels = {k: str(feedback.get(k) or "").strip() for k in ("email", "form", "phone")}
-    if not any(channels.values()):
-        raise r.fail("feedback", "needs at least one channel: email, form or phone")
+            problems.append(f"site.languages: unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
+    r.languages = tuple(lang for lang in languages if lang in LANGUAGES) or ("fi",)
+    urls = field(lambda: r.get(site, "urls", "site"), None)
+    if urls is not None and (not isinstance(urls, list) or not urls or not all(web_address(u) for u in urls)):
+        problems.append("site.urls: must be a list of http(s) addresses (no spaces or quotes)")
+    urls = urls if isinstance(urls, list) and all(web_address(u) for u in urls) else []
+    feedback = field(lambda: r.table("feedback"), {})
+    channels = {}
+    for key in ("email", "form", "phone"):
+        value = feedback.get(key, "")
+        if not isinstance(value, str):
+            problems.append(f"feedback.{key}: must be text, got {value!r}")
+            value = ""
+        channels[key] = value.strip()
+    if not any(channels.values()) and feedback:
+        problems.append("feedback: needs at least one channel: email, form or phone")
+    if channels["email"] and not EMAIL.match(channels["email"]):
+        problems.append(f"feedback.email: {channels['email']!r} is not an e-mail address")
+    if channels["form"] and not web_address(channels["form"]):
+        problems.append(f"feedback.form: {channels['form']!r} must be an http(s) address")
+    if channels["phone"] and not PHONE.match(channels["phone"]):
+        problems.append(f"feedback.phone: {channels['phone']!r} is not a phone number (digits, spaces, +, -, parentheses)")
     days = feedback.get("response_days", 14)
-    if not isinstance(days, int) or not 1 <= days <= 14:
-        raise r.fail("feedback.response_days", f"must be a whole number of days, at most 14 (the law's limit), got {days!r}")
-    assessment = r.table("assessment")
-    dates = r.table("dates")
-    fixes = r.table("fixes", required=False)
-    override = r.table("override", required=False)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 14:
+        problems.append(f"feedback.response_days: must be a whole number of days, at most 14 (the law's limit), got {days!r}")
+        days = 14
+    assessment = field(lambda: r.table("assessment"), {})
+    dates = field(lambda: r.table("dates"), {})
+    fixes = field(lambda: r.table("fixes", required=False), {})
+    override = field(lambda: r.table("override", required=False), {})
     override_status = None
     if override:
-        override_status = r.choice(override.get("status"), STATUSES, "override.status")
-        if not str(override.get("justification") or "").strip():
-            raise r.fail("override.justification", "is missing: a status override needs a written justification")
-    return StatementSource(
+        override_status = field(lambda: r.choice(override.get("status"), STATUSES, "override.status"))
+        if not isinstance(override.get("justification"), str) or not override["justification"].strip():
+            problems.append("override.justification: is missing: a status override needs a written justification")
+    by_criterion = fixes.get("by_criterion") or {}
+    if not isinstance(by_criterion, dict):
+        problems.append('fixes.by_criterion: must be a table of dates by criterion, e.g. { "1.4.3" = 2026-06-30 }')
+        by_criterion = {}
+    today = dt.date.min
+    source = StatementSource(
         path=path,
-        organisation=r.text(r.get(site, "organisation", "site"), "site.organisation"),
-        service=r.text(r.get(site, "service", "site"), "site.service"),
+        organisation=field(lambda: r.text(r.get(site, "organisation", "site"), "site.organisation"), {}),
+        service=field(lambda: r.text(r.get(site, "service", "site"), "site.service"), {}),
         urls=tuple(urls),
         languages=r.languages,
         email=channels["email"],
         form=channels["form"],
         phone=channels["phone"],
         response_days=days,
-        method=r.choice(r.get(assessment, "method", "assessment"), METHODS, "assessment.method"),
-        assessed_by=r.text(r.get(assessment, "by", "assessment"), "assessment.by"),
-        assessed_on=r.date(r.get(assessment, "date", "assessment"), "assessment.date"),
-        manual=r.choice(r.get(assessment, "manual_evaluation", "assessment"), MANUAL, "assessment.manual_evaluation"),
-        prepared=r.date(r.get(dates, "prepared", "dates"), "dates.prepared"),
-        reviewed=r.date(r.get(dates, "reviewed", "dates"), "dates.reviewed"),
+        method=field(lambda: r.choice(r.get(assessment, "method", "assessment"), METHODS, "assessment.method"), "self"),
+        assessed_by=field(lambda: r.text(r.get(assessment, "by", "assessment"), "assessment.by"), {}),
+        assessed_on=field(lambda: r.date(r.get(assessment, "date", "assessment"), "assessment.date"), today),
+        manual=field(lambda: r.choice(r.get(assessment, "manual_evaluation", "assessment"), MANUAL,
+                                      "assessment.manual_evaluation"), "none"),
+        prepared=field(lambda: r.date(r.get(dates, "prepared", "dates"), "dates.prepared"), today),
+        reviewed=field(lambda: r.date(r.get(dates, "reviewed", "dates"), "dates.reviewed"), today),
         findings=tuple(
             ManualFinding(
-                criterion=r.criterion(r.get(e, "criterion", w), f"{w}.criterion"),
-                where=r.text(r.get(e, "where", w), f"{w}.where"),
-                what=r.text(r.get(e, "what", w), f"{w}.what"),
-                fix_by=r.date(e["fix_by"], f"{w}.fix_by") if e.get("fix_by") else None,
+                criterion=field(lambda: r.criterion(r.get(e, "criterion", w), f"{w}.criterion"), "1.1.1"),
+                where=field(lambda: r.text(r.get(e, "where", w), f"{w}.where"), {}),
+                what=field(lambda: r.text(r.get(e, "what", w), f"{w}.what"), {}),
+                fix_by=field(lambda: r.date(e["fix_by"], f"{w}.fix_by")) if e.get("fix_by") else None,
             )
-            for w, e in r.entries("finding")
+            for w, e in field(lambda: r.entries("finding"), [])
         ),
         burdens=tuple(
             Burden(
-                what=r.text(r.get(e, "what", w), f"{w}.what"),
-                why=r.text(r.get(e, "why", w), f"{w}.why"),
-                until=r.date(r.get(e, "until", w), f"{w}.until"),
+                what=field(lambda: r.text(r.get(e, "what", w), f"{w}.what"), {}),
+                why=field(lambda: r.text(r.get(e, "why", w), f"{w}.why"), {}),
+                until=field(lambda: r.date(r.get(e, "until", w), f"{w}.until"), today),
             )
-            for w, e in r.entries("burden")
+            for w, e in field(lambda: r.entries("burden"), [])
         ),
         out_of_scope=tuple(
             OutOfScope(
-                kind=r.choice(r.get(e, "kind", w), OUT_OF_SCOPE_KINDS, f"{w}.kind"),
-                detail=r.text(e["detail"], f"{w}.detail") if e.get("detail") else {},
+                kind=field(lambda: r.choice(r.get(e, "kind", w), OUT_OF_SCOPE_KINDS, f"{w}.kind"), "other"),
+                detail=field(lambda: r.text(e["detail"], f"{w}.detail"), {}) if e.get("detail") else {},
             )
-            for w, e in r.entries("out_of_scope")
+            for w, e in field(lambda: r.entries("out_of_scope"), [])
         ),
-        alternatives=tuple(r.text(r.get(e, "text", w), f"{w}.text") for w, e in r.entries("alternative")),
-        fix_by={r.criterion(k, f"fixes.by_criterion.{k}"): r.date(v, f"fixes.by_criterion.{k}")
-                for k, v in (fixes.get("by_criterion") or {}).items()},
-        fix_by_default=r.date(fixes["default"], "fixes.default") if fixes.get("default") else None,
+        alternatives=tuple(field(lambda: r.text(r.get(e, "text", w), f"{w}.text"), {})
+                           for w, e in field(lambda: r.entries("alternative"), [])),
+        fix_by={field(lambda: r.criterion(k, f"fixes.by_criterion.{k}"), k): field(lambda: r.date(v, f"fixes.by_criterion.{k}"), today)
+                for k, v in by_criterion.items()},
+        fix_by_default=field(lambda: r.date(fixes["default"], "fixes.default")) if fixes.get("default") else None,
         override_status=override_status,
         override_justification=str(override.get("justification") or "").strip(),
     )
+    if problems:
+        unique = list(dict.fromkeys(problems))
+        listed = "\n".join(f"{path}: {p}" for p in unique)
+        raise StatementFileError(f"{len(unique)} problem(s) in the statement file:\n{listed}" if len(unique) > 1 else listed)
+    return source
 
 
 def read_statement(path: str | Path) -> StatementSource:

@@ -125,6 +125,15 @@ def statement_data(name: str) -> dict:
     (lambda d: d["feedback"].update(response_days=30), "feedback.response_days: must be a whole number of days, at most 14"),
     (lambda d: d["dates"].update(reviewed="last spring"), "dates.reviewed: must be a date like 2026-11-22"),
     (lambda d: d["assessment"].update(method="guess"), "assessment.method: must be one of self, third-party"),
+    # a value that would become a live link or break out of one in the HTML or Markdown
+    (lambda d: d["feedback"].update(form="javascript:alert(1)"), "feedback.form: 'javascript:alert(1)' must be an http(s) address"),
+    (lambda d: d["site"].update(urls=["https://x.fi/><script>alert(1)</script>"]), "site.urls: must be a list of http(s) addresses"),
+    (lambda d: d["feedback"].update(email="a@b.fi?subject=<x>"), "feedback.email: 'a@b.fi?subject=<x>' is not an e-mail address"),
+    (lambda d: d["feedback"].update(phone="javascript:1"), "feedback.phone: 'javascript:1' is not a phone number"),
+    # wrong types used to print "within True days" or end in a traceback
+    (lambda d: d["feedback"].update(response_days=True), "feedback.response_days: must be a whole number of days"),
+    (lambda d: d.update(fixes={"by_criterion": "x"}), "fixes.by_criterion: must be a table of dates by criterion"),
+    (lambda d: d["site"]["service"].update(sv=5), "site.service: the sv text must be text, got 5"),
 ])
 def test_statement_file_errors_name_file_field_and_problem(change, message):
     data = statement_data("partial")
@@ -171,3 +180,26 @@ def test_cli_refuses_a_stale_statement_and_reports_bad_files(tmp_path):
     assert broken.returncode == 2 and f"{bad}: site.urls: is missing" in broken.stderr
     missing = kaikille("statement", "build", str(HERE / "partial.toml"), "--results", str(tmp_path / "nope.json"))
     assert missing.returncode == 2 and "results file not found" in missing.stderr
+
+
+def test_every_problem_in_a_statement_file_is_reported_at_once():
+    data = statement_data("partial")
+    data["feedback"].update(form="javascript:alert(1)", response_days=True)
+    data["dates"]["reviewed"] = "last spring"
+    data["site"].pop("organisation")
+    with pytest.raises(StatementFileError) as caught:
+        parse_statement("s.toml", data)
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "4 problem(s) in the statement file:"
+    assert {line.split(": ", 2)[1] for line in lines[1:]} == {
+        "feedback.form", "feedback.response_days", "dates.reviewed", "site.organisation"}
+
+
+def test_a_link_a_page_could_choose_is_never_emitted():
+    from statements.render import Link, safe_url
+
+    for bad in ("javascript:alert(1)", "data:text/html,x", "https://x.fi/a>b", "https://x.fi/\"onmouseover=x", "vbscript:x"):
+        assert not safe_url(bad)
+        with pytest.raises(ValueError):
+            Link("x", bad)
+    assert safe_url("https://www.tillgänglighetskrav.fi/sv") and safe_url("statement.sv.html") and safe_url("tel:+358931010011")
