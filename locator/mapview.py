@@ -73,6 +73,22 @@ class TextPopup(MacroElement):
         self.max_width = max_width
 
 
+class TextTooltip(MacroElement):
+    """A tooltip whose content reaches the map's script as JSON (folium.Tooltip puts it inside a
+    JavaScript template literal, where a name with ``${…}`` or a backtick would run as code)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "{{ this._parent.get_name() }}.bindTooltip({{ this.content|tojson }}, {sticky: true});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "TextTooltip"
+        self.content = html.escape(text)  # HTML-escaped for Leaflet, then JSON-encoded for the script
+
+
 def popup_html(hit: Hit, lang: str) -> str:
     place = hit.place
     parts = [f"<strong>{html.escape(place.name(lang))}</strong>", html.escape(t(lang, f"type.{place.type}"))]
@@ -94,15 +110,12 @@ def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str) -> 
         folium.TileLayer(tiles=city.tiles_url, attr=city.tiles_attribution, name=city.tiles_name).add_to(fmap)
     for hit in hits:
         name = hit.place.name(lang)
-        marker = folium.Marker(
-            [hit.place.lat, hit.place.lon],
-            tooltip=folium.Tooltip(html.escape(name)),
-            title=name,
-            alt=name,
-        ).add_to(fmap)
+        marker = folium.Marker([hit.place.lat, hit.place.lon], title=name, alt=name).add_to(fmap)
+        TextTooltip(name).add_to(marker)
         TextPopup(popup_html(hit, lang)).add_to(marker)
     if origin:
         you = t(lang, "map.you")
-        folium.CircleMarker([origin.lat, origin.lon], radius=9, color="#0000bf", weight=3, fill=True,
-                            fill_color="#ffffff", fill_opacity=1, tooltip=folium.Tooltip(html.escape(you))).add_to(fmap)
+        here = folium.CircleMarker([origin.lat, origin.lon], radius=9, color="#0000bf", weight=3, fill=True,
+                                   fill_color="#ffffff", fill_opacity=1).add_to(fmap)
+        TextTooltip(you).add_to(here)
     return fmap

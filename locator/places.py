@@ -131,6 +131,18 @@ class RowProblem:
 
 
 REQUIRED_COLUMNS = ("tpr_id", "type", "name_fi", "lat", "lon")
+NUMERIC_COLUMNS = ("lat", "lon")
+FORMULA_START = tuple("=+-@\t\r")  # what a spreadsheet would run as a formula
+
+
+def neutralise(value: str) -> str:
+    """A text cell a spreadsheet would take for a formula gets a leading apostrophe (OWASP's advice)."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def restore(value: str) -> str:
+    """The text as it was before ``neutralise``."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_START) else value
 # The snapshot's columns, plus the ones the live refresh fills in (optional when reading).
 COLUMNS = (
     "tpr_id", "type", "name_fi", "name_sv", "name_en", "street_address_fi", "postcode", "city", "lat", "lon",
@@ -153,6 +165,7 @@ def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place]
         raise LocatorDataError(f"{file}: missing column(s) {', '.join(missing)}")
     places, problems, seen = [], [], set()
     for line, row in enumerate(reader, start=2):
+        row = {k: restore(v) if isinstance(v, str) and k not in NUMERIC_COLUMNS else v for k, v in row.items()}
         reason = _problem(row, city, seen)
         if reason:
             problems.append(RowProblem(str(file), line, reason))

@@ -23,7 +23,7 @@ import requests
 from kaikille.errors import ToolFailure
 from kaikille.files import read_toml
 from kaikille.http import session as http_session
-from locator.places import COLUMNS, LANGS, City, LocatorDataError, Place, RowProblem, load_places
+from locator.places import COLUMNS, LANGS, NUMERIC_COLUMNS, City, LocatorDataError, Place, RowProblem, load_places, neutralise
 
 MAX_PAGES = 200  # a runaway 'next' chain stops here
 
@@ -174,7 +174,7 @@ def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: v if k in NUMERIC_COLUMNS else neutralise(v) for k, v in row.items()} for row in rows)
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
     try:

@@ -159,3 +159,20 @@ def test_bad_city_settings_and_missing_places_are_usage_errors(tmp_path):
     assert result.returncode == 2 and "missing or malformed setting" in result.stderr
     result = kaikille("app", "--places", str(tmp_path / "nope.csv"))
     assert result.returncode == 2 and "file not found" in result.stderr
+
+
+def test_values_a_spreadsheet_would_run_are_neutralised_in_the_csv(tmp_path, city):
+    routes = good_routes()
+    football = recorded("unit-42284.json")
+    football["name"] = {"fi": '=HYPERLINK("https://evil.example/","Klikkaa")', "sv": "@SUM(1)", "en": "-2+3"}
+    routes[page_path("341", 2)] = json_route({"count": 1, "next": None, "previous": None, "results": [football]})
+    out = tmp_path / "places.csv"
+    with serve(api_folder(tmp_path, routes)) as base:
+        result = refresh(city, settings_for(base), out, retries=0)
+    import csv
+
+    cells = [row for row in csv.DictReader(out.read_text("utf-8").splitlines()) if row["tpr_id"] == "42284"][0]
+    assert cells["name_fi"].startswith("'=") and cells["name_sv"] == "'@SUM(1)" and cells["name_en"] == "'-2+3"
+    assert cells["phone"].startswith("'+358")  # a phone number too: a spreadsheet would compute it
+    loaded = next(p for p in result.places if p.id == "42284")
+    assert loaded.names["fi"] == '=HYPERLINK("https://evil.example/","Klikkaa")' and loaded.phone.startswith("+358")

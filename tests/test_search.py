@@ -68,12 +68,17 @@ def test_build_map_shows_the_same_places_labelled_and_no_cdn(city, places):
     assert any(type(c).__name__ == "CircleMarker" for c in fmap._children.values())  # the chosen location
 
 
-def test_map_popups_escape_place_content(city, places):
-    hostile = replace(places[0], names={"fi": "<script>alert(1)</script>"}, address="<img src=x onerror=alert(2)>")
+HOSTILE_NAME = "Kirjasto ${window.__pwned = 1}`'\"</script><script>window.__pwned = 2</script>"
+
+
+def test_map_popups_and_tooltips_reach_the_script_only_as_json(city, places):
+    hostile = replace(places[0], names={"fi": HOSTILE_NAME}, address="<img src=x onerror=alert(2)>")
     answer = find(city, [hostile], Query(), "fi")
     html = build_map(city, answer.hits, None, "fi").get_root().render()
-    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html  # no markup breaks out
+    assert "`Kirjasto" not in html  # never inside a JavaScript template literal, where ${...} runs
+    assert "bindTooltip(`" not in html  # folium's template literal, where ${...} ran, is not used
+    assert "bindTooltip(\"Kirjasto" in html
 
 
 def test_no_tiles_when_the_city_has_none(city, places):

@@ -25,25 +25,24 @@ def _case(page: PageResult, gate: GateResult) -> tuple[ET.Element, int, int]:
     if page.error:
         ET.SubElement(case, "error", message=page.error, type="page-error").text = page.error
         return case, 0, 1
-    failures = 0
-    notes = []
+    failing_rules, details, notes = [], [], []
     for finding in page.violations:
         failing = [n for n in finding.nodes if fingerprint(finding.rule_id, page.url, n) in gate.failing_fingerprints]
         criteria = ", ".join(f"WCAG {c.sc} ({c.level})" for c in finding.criteria) or "best practice"
-        lines = [f"{finding.help} [{finding.impact}; {criteria}]", finding.help_url]
+        lines = [f"{finding.rule_id}: {finding.help} [{finding.impact}; {criteria}]", finding.help_url]
         lines += [f"- {n.selector}\n  {n.html}\n  {n.failure_summary}".rstrip() for n in finding.nodes]
         if failing:
-            failures += 1
-            failure = ET.SubElement(
-                case, "failure", type=finding.rule_id,
-                message=f"{finding.rule_id}: {finding.help} ({len(finding.nodes)} element(s), {finding.impact})",
-            )
-            failure.text = "\n".join(lines)
+            failing_rules.append(f"{finding.rule_id} ({len(finding.nodes)} element(s), {finding.impact})")
+            details.append("\n".join(lines))
         else:
-            notes.append(f"{finding.rule_id} (not failing: under --fail-on or in the baseline)\n" + "\n".join(lines))
+            notes.append(f"{finding.rule_id} (not failing: under --fail-on or in the baseline)\n" + "\n".join(lines[1:]))
+    if failing_rules:  # one failure per test case: CI tools count failed tests, never more than tests
+        failure = ET.SubElement(case, "failure", type="accessibility",
+                                message=f"{len(failing_rules)} rule(s) fail the build: {', '.join(failing_rules)}")
+        failure.text = "\n\n".join(details)
     if notes:
         ET.SubElement(case, "system-out").text = "\n\n".join(notes)
-    return case, failures, 0
+    return case, 1 if failing_rules else 0, 0
 
 
 def render(report: AuditReport, gate: GateResult) -> str:
