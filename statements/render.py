@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kaikille.catalogs import text
 from kaikille.files import package_json
+from kaikille.links import is_safe_link
 from statements.build import NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
@@ -37,15 +38,11 @@ def supervisor() -> dict:
 
 
 _SIBLING = re.compile(r"^[A-Za-z0-9._-]+$")  # another language of the same statement, beside it
-_UNSAFE = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
 
 def safe_url(url: str) -> bool:
-    """Only addresses that cannot run anything: https:, http:, mailto:, tel: (built from checked
-    values), or a sibling file name; nothing that could break out of an attribute or a Markdown link."""
-    if _SIBLING.match(url):
-        return True
-    return url.startswith(("https://", "http://", "mailto:", "tel:")) and not _UNSAFE.search(url)
+    """Only addresses that cannot run anything (``kaikille.links``), or a sibling file name."""
+    return bool(_SIBLING.match(url)) or is_safe_link(url)
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from kaikille.catalogs import LANGUAGES
 from kaikille.errors import UsageError
 from kaikille.files import read_toml
+from kaikille.links import is_web_address
 from kaikille.wcag import required_criteria
 
 OUT_OF_SCOPE_KINDS = ("office-files-pre-2018", "pre-2020-media", "live-media", "maps", "third-party", "archived", "other")
@@ -162,16 +162,6 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{4,24}$")
 
 
-def web_address(value: Any) -> bool:
-    """An http(s) address with a host and nothing that could break out of a link: no spaces, quotes,
-    angle brackets or control characters."""
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")):
-        return False
-    if any(ch.isspace() or ord(ch) < 32 or ch in "<>\"'`\\" for ch in value):
-        return False
-    return bool(urlsplit(value).hostname)
-
-
 def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
     """The statement file, checked whole: every problem is collected and reported at once."""
     r = _Reader(path, data)
@@ -194,9 +184,9 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
             problems.append(f"site.languages: unknown language {lang!r} (known: {', '.join(LANGUAGES)})")
     r.languages = tuple(lang for lang in languages if lang in LANGUAGES) or ("fi",)
     urls = field(lambda: r.get(site, "urls", "site"), None)
-    if urls is not None and (not isinstance(urls, list) or not urls or not all(web_address(u) for u in urls)):
+    if urls is not None and (not isinstance(urls, list) or not urls or not all(is_web_address(u) for u in urls)):
         problems.append("site.urls: must be a list of http(s) addresses (no spaces or quotes)")
-    urls = urls if isinstance(urls, list) and all(web_address(u) for u in urls) else []
+    urls = urls if isinstance(urls, list) and all(is_web_address(u) for u in urls) else []
     feedback = field(lambda: r.table("feedback"), {})
     channels = {}
     for key in ("email", "form", "phone"):
@@ -209,7 +199,7 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
         problems.append("feedback: needs at least one channel: email, form or phone")
     if channels["email"] and not EMAIL.match(channels["email"]):
         problems.append(f"feedback.email: {channels['email']!r} is not an e-mail address")
-    if channels["form"] and not web_address(channels["form"]):
+    if channels["form"] and not is_web_address(channels["form"]):
         problems.append(f"feedback.form: {channels['form']!r} must be an http(s) address")
     if channels["phone"] and not PHONE.match(channels["phone"]):
         problems.append(f"feedback.phone: {channels['phone']!r} is not a phone number (digits, spaces, +, -, parentheses)")

@@ -69,3 +69,57 @@ def test_finnish_names_in_a_swedish_page_are_marked():
 def test_attribution_is_shown(lang):
     at = start(lang)
     assert any("CC BY 4.0" in m.value for m in at.markdown)
+
+
+def test_a_bad_places_file_shows_a_resident_a_sentence_not_a_traceback(tmp_path):
+    bad = tmp_path / "places.csv"
+    bad.write_text("this,is,not,the,places,file\n1,2,3,4,5,6\n", "utf-8")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["lang"] = "sv"
+    import sys
+
+    argv, sys.argv = sys.argv, ["app.py", "--places", str(bad)]
+    try:
+        at.run()
+    finally:
+        sys.argv = argv
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert shown == "Uppgifterna om platserna kan inte visas just nu. Försök igen om en stund."
+    assert str(tmp_path) not in shown and "Traceback" not in shown
+
+
+def test_kaikille_app_stops_with_its_server_on_sigterm():
+    """The wrapper used to exit on SIGTERM and leave Streamlit serving (CI runners collected them)."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from conftest import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the app did not start"
+                time.sleep(0.2)
+        proc.send_signal(signal.SIGTERM)  # to the process we started only, not its group
+        proc.wait(timeout=20)
+        with socket.socket() as probe:
+            assert probe.connect_ex(("127.0.0.1", port)) != 0, "the server still answers after SIGTERM"
+    finally:
+        try:
+            import os
+
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

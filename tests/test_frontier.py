@@ -218,3 +218,14 @@ def test_done_for_an_unknown_or_finished_target_is_a_bug():
     frontier.done(start, PageResult(url=BASE, site=BASE, depth=0))
     with pytest.raises(ValueError):
         frontier.done(start, PageResult(url=BASE, site=BASE, depth=0))
+
+
+def test_a_url_list_cannot_send_the_audit_elsewhere():
+    """--urls-from entries were not checked at all: another host, a file: address."""
+    targets = [Target(BASE + "ok", 1, BASE), Target("https://elsewhere.example/x", 1, BASE),
+               Target("file:///etc/passwd", 1, BASE), Target("javascript:alert(1)", 1, BASE)]
+    frontier = ListFrontier(site_plan(), targets, set())
+    assert [t.url for t in frontier.ready()] == [BASE + "ok"]
+    assert {s.url: s.reason for s in frontier.skipped} == {
+        "https://elsewhere.example/x": "out of scope", "file:///etc/passwd": "not an http(s) URL",
+        "javascript:alert(1)": "not an http(s) URL"}

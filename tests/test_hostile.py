@@ -233,3 +233,15 @@ def test_a_dead_browser_is_relaunched_and_the_run_goes_on(chromium):
     with serve_hostile() as served:
         first, second = asyncio.run(scenario(served.base))
     assert first.title == "Dialogs" and second.error is None and second.title == "Strict CSP"
+
+
+def test_discover_follows_no_redirect_or_sitemap_off_the_site(hostile):
+    """Plain HTTP used to follow redirects anywhere and read a robots.txt sitemap on another host."""
+    from audit.jobs import discover
+
+    _, _, served, _ = hostile
+    before = list(served.outside_log)
+    document = discover(AuditConfig(urls=(served.base,), max_pages=45, max_depth=2, timeout=12))
+    listed = {u["url"] for u in document["sites"][0]["urls"]}
+    assert served.base + "away" in listed and not any(u.startswith(served.outside) for u in listed)
+    assert served.outside_log == before == []

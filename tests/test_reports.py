@@ -138,3 +138,15 @@ def test_junit_failures_never_exceed_tests(recorded):
     assert root.get("tests") == root.get("failures") == "1"
     (failure,) = root.iter("failure")
     assert "2 rule(s) fail the build" in failure.get("message") and "second-rule" in failure.get("message")
+
+
+def test_report_files_follow_the_users_umask(tmp_path, recorded):
+    """Reports used to be written 0600 whatever the umask: a CI artifact no one else could read."""
+    from audit.reporters import write_reports
+
+    previous = os.umask(0o022)
+    try:
+        written = write_reports(recorded, evaluate(recorded, "serious"), tmp_path, ("json", "html"))
+    finally:
+        os.umask(previous)
+    assert {oct(p.stat().st_mode & 0o777) for p in written.values()} == {"0o644"}

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from audit.gate import GateResult
 from audit.model import IMPACTS, AuditReport, fingerprint
+from kaikille.links import is_web_address
 
 
 @cache
@@ -19,6 +20,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["fingerprint"] = fingerprint
+    env.tests["safe_link"] = is_web_address  # a help link is shown only if it is a plain web address
     return env
 
 

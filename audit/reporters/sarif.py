@@ -7,6 +7,7 @@ import json
 from kaikille import TOOL_NAME, __version__
 from audit.gate import GateResult
 from audit.model import AuditReport
+from kaikille.links import is_web_address
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor": "note"}
@@ -25,7 +26,7 @@ def render(report: AuditReport, gate: GateResult) -> str:
                 "name": f.rule_id,
                 "shortDescription": {"text": f.help},
                 "fullDescription": {"text": f.description},
-                "helpUri": f.help_url,
+                **({"helpUri": f.help_url} if is_web_address(f.help_url) else {}),
                 "help": {"text": f"{f.description}. " + ("; ".join(criteria) or "Best practice") + f". {f.help_url}"},
                 "defaultConfiguration": {"level": LEVELS.get(f.impact or "", "warning")},
                 "properties": {"tags": ["accessibility", *f.tags], "precision": "high"},

@@ -1,0 +1,27 @@
+"""Which addresses we may turn into live links in what we write for people (reports, statements,
+the app): only https: and http:, and mailto: / tel: built from checked values; nothing that could
+run a script or break out of an HTML attribute or a Markdown link."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_UNSAFE = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
+
+
+def is_web_address(url: object) -> bool:
+    """An http(s) address with a host and no character that could end the link it is put in."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or _UNSAFE.search(url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:
+        return False
+
+
+def is_safe_link(url: object) -> bool:
+    """A web address, or a mailto:/tel: link without characters that could break out."""
+    if is_web_address(url):
+        return True
+    return isinstance(url, str) and url.startswith(("mailto:", "tel:")) and not _UNSAFE.search(url)
