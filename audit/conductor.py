@@ -21,6 +21,7 @@ import requests
 
 from audit.visit import Visit, describe, page_links, page_text
 from audit.checks import ENGINE_NAME as CHECKS_NAME
+from audit.checks import PAGE_BUDGET_S
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
 from audit.model import VIOLATION, AuditReport, EngineInfo, Finding, PageResult, RunMeta, Skipped
@@ -53,6 +54,7 @@ class Analysis:
 
     engines: Sequence[Any] = ()
     checks: Sequence[Any] = ()
+    budget: float = PAGE_BUDGET_S
 
     def infos(self) -> tuple[EngineInfo, ...]:
         infos = [EngineInfo(e.name, e.version, "engine") for e in self.engines]
@@ -60,13 +62,26 @@ class Analysis:
             infos.append(EngineInfo(CHECKS_NAME, __version__, "check"))
         return tuple(infos)
 
-    async def run(self, page: Any) -> tuple[Finding, ...]:
+    async def run(self, page: Any) -> tuple[tuple[Finding, ...], dict[str, Any]]:
+        """The page's findings, and the facts the checks recorded. The checks share a time budget:
+        a check that does not finish in it is noted in the facts, and the page is still audited."""
         findings: list[Finding] = []
+        facts: dict[str, Any] = {}
         for engine in self.engines:
             findings += await engine.analyze(page)
+        deadline = asyncio.get_running_loop().time() + self.budget
         for check in self.checks:
-            findings += await check.run(page)
-        return order_findings(findings)
+            left = deadline - asyncio.get_running_loop().time()
+            try:
+                async with asyncio.timeout(max(left, 0.001)):
+                    result = await check.run(page)
+            except TimeoutError:
+                facts.setdefault("unfinished", []).append(check.name)
+                continue
+            findings += result.findings
+            if result.facts:
+                facts[check.name] = result.facts
+        return order_findings(findings), facts
 
 
 def order_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -121,9 +136,9 @@ class Conductor:
         async with self._all, per_host:
             started = self.clock()
             t0 = time.perf_counter()
-            visit, findings = await self._visit(frontier, target)
+            visit, findings, facts = await self._visit(frontier, target)
             if visit.error and self.loader.died():  # the whole browser died: a new one, one more try
-                visit, findings = await self._visit(frontier, target)
+                visit, findings, facts = await self._visit(frontier, target)
             elapsed = int((time.perf_counter() - t0) * 1000)
         site = frontier.site.start_url
         if visit.skip_reason:
@@ -133,6 +148,7 @@ class Conductor:
                 url=target.url, site=site, depth=target.depth, final_url=visit.final_url, status=visit.status,
                 title=page_text(visit.title, 2000), started_at=iso(started), duration_ms=elapsed, error=visit.error,
                 redirects=tuple(visit.redirects), findings=() if visit.error else findings,
+                facts={} if visit.error else facts,
             )
         links = page_links(visit.links) if isinstance(result, PageResult) and not visit.error else []
         if self.journal is not None:
@@ -140,14 +156,15 @@ class Conductor:
         self.on_result(result)
         frontier.done(target, result, links)
 
-    async def _visit(self, frontier: Frontier | ListFrontier, target: Target) -> tuple[Visit, tuple[Finding, ...]]:
+    async def _visit(self, frontier: Frontier | ListFrontier, target: Target) -> tuple[Visit, tuple[Finding, ...], dict]:
         visit = Visit(target.url)
         findings: tuple[Finding, ...] = ()
+        facts: dict[str, Any] = {}
         try:
             async with asyncio.timeout(self.timeout):
                 await self.loader.load(visit, frontier.follow)
                 if visit.page is not None and not (visit.error or visit.skip_reason):
-                    findings = await self.analysis.run(visit.page)
+                    findings, facts = await self.analysis.run(visit.page)
         except TimeoutError:
             visit.error = visit.error or f"timed out after {self.timeout:g} s"
         except Exception as exc:  # anything one page causes is that page's error; the run goes on
@@ -158,7 +175,7 @@ class Conductor:
                 await asyncio.wait_for(self.loader.release(visit), 10)
             except Exception:  # noqa: BLE001 - a tab that will not close must not stop the run
                 pass
-        return visit, findings
+        return visit, findings, facts
 
 
 async def site_frontier(spec: SiteSpec, config: Any, http: requests.Session, claims: set[str],

@@ -15,6 +15,7 @@ from typing import Any
 
 from kaikille.errors import UsageError
 from kaikille.files import read_toml
+from audit.checks import CHOICES as CHECK_CHOICES
 from audit.model import IMPACTS
 from kaikille.wcag import STANDARD_TAGS
 from audit.urls import SCOPE_MODES
@@ -59,6 +60,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("rule", "list", (), "also run this axe rule (repeatable)", metavar="ID"),
     Option("disable-rule", "list", (), "do not run this axe rule (repeatable)", metavar="ID"),
     Option("axe-script", "str", None, "use this axe.min.js instead of the bundled axe-core", metavar="FILE"),
+    Option("checks", "list", ("default",), "kaikille's own checks: default (the cheap page checks and the site checks), "
+           "all (adds the keyboard walk), or check names (repeatable)", CHECK_CHOICES, metavar="NAME"),
+    Option("no-checks", "bool", False, "run the engines only, none of kaikille's own checks"),
     Option("fail-on", "choice", "serious", "lowest impact that fails the run ('none': never fail)", FAIL_ON),
     Option("baseline", "str", None, "accepted findings: only findings not in it fail the run", metavar="FILE"),
     Option("write-baseline", "str", None, "write this run's violations as a baseline file", metavar="FILE"),
@@ -100,6 +104,8 @@ class AuditConfig:
     rule: tuple[str, ...] = DEFAULTS["rule"]
     disable_rule: tuple[str, ...] = DEFAULTS["disable_rule"]
     axe_script: str | None = DEFAULTS["axe_script"]
+    checks: tuple[str, ...] = DEFAULTS["checks"]
+    no_checks: bool = DEFAULTS["no_checks"]
     fail_on: str = DEFAULTS["fail_on"]
     baseline: str | None = DEFAULTS["baseline"]
     write_baseline: str | None = DEFAULTS["write_baseline"]

@@ -79,6 +79,7 @@ class PageResult:
     error: str | None = None
     redirects: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)  # what checks recorded for the site checks (JSON)
 
     @property
     def audited(self) -> bool:
@@ -325,7 +326,7 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
         )
         for f in d["findings"]
     )
-    return PageResult(**{**d, "redirects": tuple(d["redirects"]), "findings": findings})
+    return PageResult(**{**d, "redirects": tuple(d["redirects"]), "findings": findings, "facts": d.get("facts") or {}})
 
 
 def read_report(path: str | Path) -> AuditReport:

@@ -187,7 +187,7 @@ class BrowserSession:
                 return
             if hop["loaded"] or request.url != hop["target"]:
                 # The page navigates by itself: it stays where it is, and we note where it wanted to go.
-                if len(hop["navigations"]) < 10:
+                if len(hop["navigations"]) < 200:
                     hop["navigations"].append((request.method, request.url))
                 moved.set()
                 await route.fulfill(status=204)
@@ -258,7 +258,7 @@ class BrowserSession:
         visit.final_url = page.url
         if self.wait_for:
             await page.wait_for_selector(self.wait_for, state="visible", timeout=self.timeout_ms)
-        loaded = LoadedPage(page, context)
+        loaded = LoadedPage(page, context, hop["navigations"])
         visit.page = loaded
         found = await (await loaded.top()).call(TITLE_AND_LINKS)
         if isinstance(found, dict):

@@ -73,9 +73,12 @@ def _raise_for(answer: dict) -> None:
 class LoadedPage:
     """A loaded page as engines and checks see it: isolated worlds in its frames, found on demand."""
 
-    def __init__(self, page: Page, context: BrowserContext) -> None:
+    def __init__(self, page: Page, context: BrowserContext, navigations: list | None = None) -> None:
         self._page = page
         self._context = context
+        self.navigations = navigations if navigations is not None else []  # (method, URL) the page tried
+        self.popups = 0  # windows the page tried to open (each closed at once)
+        page.on("popup", self._popup)
         self._owners: dict[str, tuple[Any, str]] = {}  # frame id -> (session, url)
         self._sessions: list[Any] = []
         self._worlds: dict[str, World] = {}
@@ -85,6 +88,23 @@ class LoadedPage:
     @property
     def url(self) -> str:
         return self._page.url
+
+    def _popup(self, _popup: Page) -> None:
+        self.popups += 1
+
+    async def press(self, key: str) -> None:
+        """A real key press, as a keyboard user makes it (Tab, Shift+Tab, Escape, Control+M, ...)."""
+        await self._page.keyboard.press(key)
+
+    async def hover(self, x: float, y: float) -> None:
+        await self._page.mouse.move(x, y)
+
+    def viewport(self) -> tuple[int, int]:
+        size = self._page.viewport_size or {"width": 1280, "height": 720}
+        return size["width"], size["height"]
+
+    async def set_viewport(self, width: int, height: int) -> None:
+        await self._page.set_viewport_size({"width": width, "height": height})
 
     async def _index(self, session: Any) -> str:
         tree = (await session.send("Page.getFrameTree"))["frameTree"]

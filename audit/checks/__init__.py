@@ -3,8 +3,9 @@
 Two kinds, each a module in this folder and a line in its registry:
 
 - a **page check** drives the loaded page (keyboard, viewport, injected CSS) in the same load as the
-  engines, after them: a class with ``id`` (``kaikille/<name>``), ``costly`` (costly checks run
-  only when asked for) and ``async run(page: LoadedPage) -> tuple[Finding, ...]``;
+  engines, after them: a class with ``id`` (``kaikille/<name>``), ``name``, ``costly`` (costly checks
+  run only when asked for) and ``async run(page: LoadedPage) -> CheckResult`` (findings, and facts
+  recorded on the page for the site checks);
 - a **site check** looks across the pages of one site after the crawl, from what the pages
   recorded (no second visit): a class with ``id`` and
   ``run(pages: Sequence[PageResult]) -> dict[url, tuple[Finding, ...]]``.
@@ -26,9 +27,10 @@ ENGINE_NAME = "kaikille"
 
 class PageCheck(Protocol):
     id: str
+    name: str
     costly: bool
 
-    async def run(self, page: Any) -> tuple[Finding, ...]: ...
+    async def run(self, page: Any) -> Any: ...  # a CheckResult: findings and facts
 
 
 class SiteCheck(Protocol):
@@ -37,13 +39,52 @@ class SiteCheck(Protocol):
     def run(self, pages: Sequence[PageResult]) -> dict[str, tuple[Finding, ...]]: ...
 
 
-PAGE_CHECKS: dict[str, Any] = {}
-SITE_CHECKS: dict[str, Any] = {}
+from audit.checks.keyboard import KeyboardCheck  # noqa: E402
+from audit.checks.layout import ReflowCheck  # noqa: E402
+from audit.checks.markup import DuplicateIdCheck, PageFacts  # noqa: E402
+from audit.checks.site import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
+                               PageLanguage, PageTitleUnique)
+
+# name -> check class. Cheap checks run by default; costly ones with --checks all (or by name).
+PAGE_CHECKS: dict[str, Any] = {
+    "facts": PageFacts,
+    "duplicate-id": DuplicateIdCheck,
+    "reflow": ReflowCheck,
+    "keyboard": KeyboardCheck,
+}
+SITE_CHECKS: dict[str, Any] = {
+    "page-title-unique": PageTitleUnique,
+    "consistent-navigation": ConsistentNavigation,
+    "consistent-identification": ConsistentIdentification,
+    "multiple-ways": MultipleWays,
+    "page-language": PageLanguage,
+}
+GROUPS = ("default", "all")
+CHOICES = (*GROUPS, *PAGE_CHECKS, *SITE_CHECKS)
+PAGE_BUDGET_S = 20.0  # all checks of one page together; what does not finish is noted, not an error
+
+
+def chosen(config: Any) -> set[str]:
+    if getattr(config, "no_checks", False):
+        return set()
+    names: set[str] = set()
+    for name in getattr(config, "checks", ("default",)) or ("default",):
+        if name == "all":
+            names |= set(PAGE_CHECKS) | set(SITE_CHECKS)
+        elif name == "default":
+            names |= {n for n, c in PAGE_CHECKS.items() if not c.costly} | set(SITE_CHECKS)
+        else:
+            names.add(name)
+    if names & set(SITE_CHECKS):
+        names.add("facts")  # the site checks read what it records
+    return names
 
 
 def page_checks(config: Any) -> list[PageCheck]:
-    return [factory() for factory in PAGE_CHECKS.values()]
+    names = chosen(config)
+    return [factory() for name, factory in PAGE_CHECKS.items() if name in names]
 
 
 def site_checks(config: Any) -> list[SiteCheck]:
-    return [factory() for factory in SITE_CHECKS.values()]
+    names = chosen(config)
+    return [factory() for name, factory in SITE_CHECKS.items() if name in names]

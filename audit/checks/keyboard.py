@@ -1,0 +1,183 @@
+"""The keyboard walk: Tab (and Shift+Tab) through the page as a keyboard user does, with real key
+presses, and record where focus goes and how it looks.
+
+- 2.1.2 No Keyboard Trap: focus that Tab cannot take out of a set of elements is a trap when
+  Shift+Tab and Escape cannot either, and no instruction on the page (a key combination it names)
+  releases it: a violation. Trapped in one direction only, or with a control that may hold the
+  instructions (a "help" or "how" link in the trap): needs review.
+- 2.4.7 Focus Visible: an element whose focused look (outline, shadow, border, background, colour,
+  text decoration, its pseudo-elements, nearest ancestors and children) is the same as its
+  unfocused look, while nothing else on the page changed: a violation; something else changed (an
+  indicator elsewhere): needs review. We compare computed styles, as Siteimprove's Alfa does; we
+  never compare screenshots or keyboard and pointer navigation graphs.
+- 2.4.3 Focus Order: positive tabindex values reorder focus: needs review, with the order shown.
+- 3.2.1 On Focus: focusing an element that makes the page navigate or open a window: a violation.
+
+Where focus really went after a key press is read from focus events in our own world (the first
+focusout's target, or nothing: focus left the page), not from where a page script put it a moment
+later, so a trap cannot hide and a one-way escape is seen.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from audit.checks.kit import CheckResult, finding, kit, node, t
+from audit.model import NEEDS_REVIEW, VIOLATION
+
+MAX_STOPS = 150  # focus stops walked at most per direction
+SETTLE = "() => new Promise(r => setTimeout(r, 60))"  # a page's own focus timers run meanwhile
+HELP_WORDS = re.compile(r"\b(help|how|instruction|ohje|apua|miten|hjälp|instruktion|hur)", re.IGNORECASE)
+KEY_HINT = re.compile(r"((?:(?:ctrl|control|alt|option|shift|cmd|command|meta)\s*\+\s*)+[a-z0-9]\b|\b(?:esc|escape|f\d{1,2})\b)",
+                      re.IGNORECASE)
+MODIFIERS = {"ctrl": "Control", "control": "Control", "alt": "Alt", "option": "Alt", "shift": "Shift", "cmd": "Meta",
+             "command": "Meta", "meta": "Meta"}
+
+
+@dataclass
+class Stop:
+    landing: int  # where focus went first (0: out of the page)
+    active: int  # where it is once the page's scripts have had their say
+    info: dict | None
+    look: str | None
+    previous_look: str | None
+    mutated: int
+    navigated: bool
+    opened: bool
+
+
+def playwright_key(hint: str) -> str:
+    """'Ctrl+M' -> 'Control+M'; 'Esc' -> 'Escape'."""
+    parts = [p.strip() for p in hint.split("+")]
+    keys = [MODIFIERS.get(p.lower(), p) for p in parts[:-1]]
+    last = parts[-1]
+    last = {"esc": "Escape", "escape": "Escape"}.get(last.lower(), last.upper() if len(last) == 1 else last.upper())
+    return "+".join([*keys, last])
+
+
+class KeyboardCheck:
+    id = "kaikille/keyboard"
+    name = "keyboard"
+    costly = True
+    criteria = ("2.1.2", "2.4.7", "2.4.3", "3.2.1")
+
+    async def run(self, page: Any) -> CheckResult:
+        world = await kit(page)
+        count = await world.call("() => __kaikille.focusable().length")
+        result = CheckResult(facts={"focusable": count if isinstance(count, int) else 0})
+        if not isinstance(count, int) or count == 0:
+            return result
+        positive = await world.call("""() => __kaikille.focusable()
+            .filter(e => (parseInt(e.getAttribute('tabindex'), 10) || 0) > 0).map(e => __kaikille.describe(e))""")
+        await world.call("() => { const a = document.activeElement; if (a && a.blur) a.blur(); }")
+        forward = await self._walk(page, world, "Tab", min(count + 3, MAX_STOPS))
+        infos = {s.active: s.info for s in forward if s.active and s.info}
+        result.facts["focus_order"] = [infos[i]["name"][:60] for i in dict.fromkeys(s.active for s in forward) if i in infos][:50]
+        result.findings += self._focus_visible(forward)
+        result.findings += self._on_focus(forward)
+        if isinstance(positive, list) and positive:
+            order = " → ".join(result.facts["focus_order"][:20])
+            result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",),
+                                           [node(p, t("focus-order.summary", order=order)) for p in positive if isinstance(p, dict)]))
+        trap = await self._trap(page, world, forward, count)
+        if trap:
+            result.findings.append(trap)
+        return result
+
+    async def _walk(self, page: Any, world: Any, key: str, steps: int) -> list[Stop]:
+        stops: list[Stop] = []
+        previous = await world.call("() => __kaikille.start()")
+        frame_steps = 0
+        for _ in range(steps):
+            navigations, popups = len(page.navigations), page.popups
+            await world.call("() => __kaikille.start()")
+            await page.press(key)
+            await world.call(SETTLE)
+            state = await world.call("p => __kaikille.finish(p)", previous)
+            if not isinstance(state, dict):
+                break
+            stop = Stop(int(state.get("landing") or 0), int(state.get("active") or 0), state.get("info"),
+                        state.get("look"), state.get("previousLook"), int(state.get("mutated") or 0),
+                        len(page.navigations) > navigations, page.popups > popups)
+            stops.append(stop)
+            in_frame = bool(stop.info and stop.info.get("tag") in ("iframe", "frame"))
+            if in_frame and stop.active == previous:
+                frame_steps += 1  # moving inside a frame: the top document sees no change
+                if frame_steps > 60:
+                    break
+                continue
+            if stop.landing == 0:
+                break  # focus left the page: the cycle is complete
+            previous = stop.active
+        return stops
+
+    def _focus_visible(self, stops: list[Stop]) -> list:
+        invisible, unsure = [], []
+        for i, stop in enumerate(stops[:-1]):
+            after = stops[i + 1]
+            if not stop.active or not stop.info or stop.info.get("tag") in ("iframe", "frame"):
+                continue
+            if after.landing == stop.active or stop.look is None or after.previous_look is None:
+                continue
+            if stop.look != after.previous_look:
+                continue
+            target = unsure if stop.mutated else invisible
+            if stop.info["selector"] not in {n.target[0] for n in (*invisible, *unsure)}:
+                target.append(node(stop.info, t("focus-visible.summary")))
+        found = []
+        if invisible:
+            found.append(finding("focus-visible", VIOLATION, ("2.4.7",), invisible))
+        if unsure:
+            found.append(finding("focus-visible", NEEDS_REVIEW, ("2.4.7",), unsure))
+        return found
+
+    def _on_focus(self, stops: list[Stop]) -> list:
+        moved = [node(s.info, t("on-focus.summary")) for s in stops if (s.navigated or s.opened) and s.info]
+        return [finding("on-focus", VIOLATION, ("3.2.1",), moved)] if moved else []
+
+    async def _trap(self, page: Any, world: Any, forward: list[Stop], count: int) -> Any:
+        """A trap: the same element focused twice in one forward cycle, without focus leaving the page."""
+        if not forward or forward[-1].landing == 0:
+            return None
+        seen: set[int] = set()
+        repeat = None
+        for stop in forward:
+            if stop.info and stop.info.get("tag") in ("iframe", "frame"):
+                continue
+            if stop.active in seen:
+                repeat = stop
+                break
+            if stop.active:
+                seen.add(stop.active)
+        if repeat is None:
+            return None  # a long page whose cycle did not finish within the walk: no conclusion
+        cycle = await self._walk(page, world, "Tab", len(seen) * 2 + 2)
+        if any(s.landing == 0 for s in cycle):
+            return None
+        trapped = {s.active for s in cycle if s.active}
+        infos = {s.active: s.info for s in [*forward, *cycle] if s.active and s.info}
+        nodes = [node(infos[i], t("keyboard-trap.summary")) for i in trapped if i in infos]
+        backward = await self._walk(page, world, "Shift+Tab", len(trapped) * 2 + 2)
+        if any(s.landing == 0 or (s.active and s.active not in trapped) for s in backward):
+            return finding("keyboard-trap", NEEDS_REVIEW, ("2.1.2",), nodes)  # one way out only
+        if await self._released(page, world, "Escape", trapped):
+            return None
+        hints = await world.call("() => document.body ? document.body.innerText.slice(0, 20000) : ''")
+        for hint in dict.fromkeys(m.group(0) for m in KEY_HINT.finditer(hints if isinstance(hints, str) else "")):
+            if await self._released(page, world, playwright_key(hint), trapped):
+                return None  # the page says how to leave, and it works
+        if any(HELP_WORDS.search(infos[i].get("name", "")) for i in trapped if i in infos):
+            return finding("keyboard-trap", NEEDS_REVIEW, ("2.1.2",), nodes)  # help may be one activation away
+        return finding("keyboard-trap", VIOLATION, ("2.1.2",), nodes, impact="critical")
+
+    async def _released(self, page: Any, world: Any, key: str, trapped: set[int]) -> bool:
+        await world.call("() => __kaikille.start()")
+        await page.press(key)
+        await world.call(SETTLE)
+        state = await world.call("p => __kaikille.finish(p)", 0)
+        if isinstance(state, dict) and state.get("active") and state["active"] not in trapped:
+            return True
+        after = await self._walk(page, world, "Tab", 2)
+        return any(s.landing == 0 or (s.active and s.active not in trapped) for s in after)
