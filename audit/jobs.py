@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from audit.checks import page_checks, site_checks
@@ -138,8 +139,13 @@ def discover(config: Any, clock: Clock = utc_now) -> dict:
 
 
 def merge(paths: list[str], config: Any, clock: Clock = utc_now) -> Outcome:
+    """The shards' pages as one run; the site checks the run asked for (its own settings, not the
+    merge command's) run over the whole site now that it is whole."""
     check_outputs(config)
     baseline = load_baseline(config)
     report = merge_reports(paths, config.out)
-    report = apply_site_checks(report, site_checks(config))
+    recorded = report.meta.config
+    asked = SimpleNamespace(checks=tuple(recorded.get("checks") or ("default",)),
+                            no_checks=bool(recorded.get("no_checks", "checks" not in recorded)))  # older runs ran none
+    report = apply_site_checks(report, site_checks(asked))
     return finish(report, config, baseline, clock)

@@ -21,7 +21,7 @@ def catalog(package: str, lang: str) -> dict[str, str]:
     return package_json(package, f"locales/{lang}.json")
 
 
-def text(package: str, lang: str, key: str, **params: object) -> str:
+def text(package: str, lang: str, key: str, /, **params: object) -> str:
     value = catalog(package, lang)[key]
     return value.format(**params) if params else value
 

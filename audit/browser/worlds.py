@@ -99,6 +99,32 @@ class LoadedPage:
     async def hover(self, x: float, y: float) -> None:
         await self._page.mouse.move(x, y)
 
+    async def pointer_down(self, x: float, y: float) -> None:
+        await self._page.mouse.move(x, y)
+        await self._page.mouse.down()
+
+    async def pointer_cancel(self) -> None:
+        """Move the pressed pointer away from everything, then release it."""
+        width, _ = self.viewport()
+        await self._page.mouse.move(width - 1, 0)
+        await self._page.mouse.up()
+
+    async def listens(self, world: World, getter: str, types: tuple[str, ...], *args: Any) -> bool:
+        """Whether a page script listens on the node ``getter`` returns for any event of ``types``."""
+        answer = await world.session.send("Runtime.callFunctionOn", {
+            "functionDeclaration": getter, "executionContextId": world.context_id,
+            "arguments": [{"value": a} for a in args], "returnByValue": False, "silent": True})
+        object_id = answer.get("result", {}).get("objectId")
+        if not object_id:
+            return False
+        try:  # listeners are kept per world: ask with the node's handle in the page's own world
+            backend = (await world.session.send("DOM.describeNode", {"objectId": object_id}))["node"]["backendNodeId"]
+            resolved = await world.session.send("DOM.resolveNode", {"backendNodeId": backend})
+            found = await world.session.send("DOMDebugger.getEventListeners", {"objectId": resolved["object"]["objectId"]})
+        except (PlaywrightError, KeyError):
+            return False
+        return any(listener.get("type") in types for listener in found.get("listeners", []))
+
     def viewport(self) -> tuple[int, int]:
         size = self._page.viewport_size or {"width": 1280, "height": 720}
         return size["width"], size["height"]

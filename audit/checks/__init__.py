@@ -39,17 +39,22 @@ class SiteCheck(Protocol):
     def run(self, pages: Sequence[PageResult]) -> dict[str, tuple[Finding, ...]]: ...
 
 
+from audit.checks.contrast import TextFieldContrastCheck  # noqa: E402
+from audit.checks.interaction import OnInputCheck, PointerCancellationCheck  # noqa: E402
 from audit.checks.keyboard import KeyboardCheck  # noqa: E402
 from audit.checks.layout import ReflowCheck  # noqa: E402
 from audit.checks.markup import DuplicateIdCheck, PageFacts  # noqa: E402
-from audit.checks.site import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
+from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
                                PageLanguage, PageTitleUnique)
 
 # name -> check class. Cheap checks run by default; costly ones with --checks all (or by name).
 PAGE_CHECKS: dict[str, Any] = {
     "facts": PageFacts,
     "duplicate-id": DuplicateIdCheck,
+    "text-field-boundary": TextFieldContrastCheck,
     "reflow": ReflowCheck,
+    "on-input": OnInputCheck,
+    "pointer-down": PointerCancellationCheck,
     "keyboard": KeyboardCheck,
 }
 SITE_CHECKS: dict[str, Any] = {

@@ -119,8 +119,8 @@ class KeyboardCheck:
             after = stops[i + 1]
             if not stop.active or not stop.info or stop.info.get("tag") in ("iframe", "frame"):
                 continue
-            if after.landing == stop.active or stop.look is None or after.previous_look is None:
-                continue
+            if stop.active in (after.landing, after.active) or stop.look is None or after.previous_look is None:
+                continue  # it never really lost focus (or got it back at once): nothing to compare
             if stop.look != after.previous_look:
                 continue
             target = unsure if stop.mutated else invisible

@@ -43,8 +43,8 @@ def understanding_url(sc: str) -> str:
     return f"https://www.w3.org/WAI/WCAG21/Understanding/{slug}.html"
 
 
-def t(key: str, lang: str = "en", **params: object) -> str:
-    return text("audit.checks", lang, key, **params)
+def t(key: str, language: str = "en", **params: object) -> str:
+    return text("audit.checks", language, key, **params)
 
 
 def node(info: dict[str, Any], summary: str) -> Node:

@@ -137,13 +137,15 @@ class ConsistentIdentification:
                 if name:
                     elsewhere[_target(href)][name.casefold()].append(page.url)
         out: dict[str, list[Finding]] = {}
+        reported: set[str] = set()
         for source, outcome in ((in_menus, VIOLATION), (elsewhere, NEEDS_REVIEW)):
             for target, names in source.items():
-                if len(names) < 2 or (outcome == VIOLATION and target not in repeated):
+                if len(names) < 2 or target in reported or (outcome == VIOLATION and target not in repeated):
                     continue
                 pages_with = {url for urls in names.values() for url in urls}
                 if len(pages_with) < 2:
                     continue  # differently named on one page only: that is 2.4.4, not consistency
+                reported.add(target)
                 listed = ", ".join(f"“{n[:40]}”" for n in list(names)[:4])
                 rarest = min(names.values(), key=len)
                 summary = t("consistent-identification.summary", target=target, names=listed)
