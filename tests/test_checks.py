@@ -44,3 +44,27 @@ def test_findings_carry_criteria_and_a_help_link(runs):
     assert findings and all(f.criteria and f.criteria[0].en_301_549 for f in findings)
     assert all(f.help_url.startswith("https://www.w3.org/WAI/WCAG21/Understanding/") for f in findings)
     assert {e.name for e in runs["page"].meta.engines} == {"axe-core", "kaikille"}
+
+
+def test_criteria_with_a_check_that_can_fail_a_page(chromium):
+    """axe-core's rules (as kaikille runs them: WCAG 2.1 A and AA) plus kaikille's certain checks
+    reach at least 33 of the 49 criteria Finnish law requires (axe alone: 22)."""
+    from playwright.sync_api import sync_playwright
+
+    from audit.browser import launch_args
+    from audit.checks import PAGE_CHECKS, SITE_CHECKS
+    from audit.engines.axe import load_axe
+    from kaikille.wcag import criteria_from_tags, required_criteria
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
+        page = browser.new_page()
+        page.evaluate(load_axe().source)
+        rules = page.evaluate("axe.getRules(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])")
+        browser.close()
+    required = set(required_criteria())
+    by_axe = {c.sc for r in rules for c in criteria_from_tags(r["tags"])} & required
+    ours = {sc for check in (*PAGE_CHECKS.values(), *SITE_CHECKS.values()) for sc in check.can_fail} & required
+    assert len(by_axe) == 22, sorted(by_axe)
+    assert len(by_axe | ours) >= 33, sorted(required - by_axe - ours)
+    assert ours - by_axe == {"1.4.10", "1.4.11", "2.1.2", "2.4.5", "2.4.7", "2.5.2", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "4.1.1"}

@@ -61,6 +61,7 @@ class TextFieldContrastCheck:
     name = "text-field-boundary"
     costly = False
     criteria = ("1.4.11",)
+    can_fail = criteria
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)

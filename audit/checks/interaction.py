@@ -75,6 +75,7 @@ class OnInputCheck:
     name = "on-input"
     costly = True
     criteria = ("3.2.2",)
+    can_fail = criteria
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
@@ -105,6 +106,7 @@ class PointerCancellationCheck:
     name = "pointer-down"
     costly = True
     criteria = ("2.5.2",)
+    can_fail = criteria
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)

@@ -46,6 +46,7 @@ class ReflowCheck:
     name = "reflow"
     costly = False
     criteria = ("1.4.10",)
+    can_fail = criteria
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)

@@ -45,6 +45,7 @@ class DuplicateIdCheck:
     name = "duplicate-id"
     costly = False
     criteria = ("4.1.1",)
+    can_fail = criteria
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
@@ -59,6 +60,7 @@ class PageFacts:
     name = "facts"
     costly = False
     criteria: tuple[str, ...] = ()
+    can_fail: tuple[str, ...] = ()
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)

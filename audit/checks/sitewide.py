@@ -50,6 +50,7 @@ class PageTitleUnique:
     id = "kaikille/page-title-unique"
     name = "page-title-unique"
     criteria = ("2.4.2",)
+    can_fail: tuple[str, ...] = ()  # needs review only
 
     def run(self, pages: Sequence[PageResult]) -> Findings:
         by_title: dict[str, list[PageResult]] = defaultdict(list)
@@ -93,6 +94,7 @@ class ConsistentNavigation:
     id = "kaikille/consistent-navigation"
     name = "consistent-navigation"
     criteria = ("3.2.3",)
+    can_fail = criteria
 
     def run(self, pages: Sequence[PageResult]) -> Findings:
         menus = _menus(pages)
@@ -119,6 +121,7 @@ class ConsistentIdentification:
     id = "kaikille/consistent-identification"
     name = "consistent-identification"
     criteria = ("3.2.4",)
+    can_fail = criteria
 
     def run(self, pages: Sequence[PageResult]) -> Findings:
         menus = _menus(pages)
@@ -159,6 +162,7 @@ class MultipleWays:
     id = "kaikille/multiple-ways"
     name = "multiple-ways"
     criteria = ("2.4.5",)
+    can_fail = criteria
     MIN_PAGES = 3
 
     def run(self, pages: Sequence[PageResult]) -> Findings:
@@ -178,6 +182,7 @@ class PageLanguage:
     id = "kaikille/page-language"
     name = "page-language"
     criteria = ("3.1.1",)
+    can_fail: tuple[str, ...] = ()  # needs review only
     MIN_PAGES = 3
 
     def run(self, pages: Sequence[PageResult]) -> Findings:
