@@ -27,13 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 import act_suite  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
+from results import write_section  # noqa: E402
 from audit.browser import find_chromium  # noqa: E402
 from audit.engines.axe import load_axe  # noqa: E402
 from kaikille import __version__  # noqa: E402
 from kaikille.loopback import serve  # noqa: E402
 
-RESULTS = ROOT / "bench" / "RESULTS.md"
-BEGIN, END = "<!-- act:begin -->", "<!-- act:end -->"
 
 
 def axe_mapping() -> dict[str, tuple[str, ...]]:
@@ -109,27 +109,25 @@ def main() -> int:
     totals = {key: sum(r[key] for r in rows) for key in ("cases", "failed", "axe_flagged", "k_flagged", "axe_false", "k_false")}
     totals.update(rules=len(rows), axe_consistent=sum(r["axe_consistent"] is True for r in rows), k_consistent=sum(r["k_consistent"] for r in rows))
     untested = sum(1 for c in chosen if c.path not in pages or pages[c.path].error)
+    totals["untested"] = untested
     text = table(rows, totals)
     print(text)
     print(f"{elapsed:.0f} s; {untested} case(s) could not be audited", flush=True)
     Path(args.report).write_text(json.dumps(act_suite.earl(assertions, __version__), indent=1) + "\n", "utf-8")
+    per_case = [{"rule": c.rule, "case": c.id, "title": c.title, "expected": c.expected, "axe": a, "kaikille": k}
+                for rule in sorted(by_rule) for c, a, k in by_rule[rule]]
+    Path(args.report).with_name("act-outcomes.json").write_text(json.dumps(per_case, indent=1) + "\n", "utf-8")
     if args.write_results:
-        section = (f"{BEGIN}\n## ACT rules test cases: axe-core alone and kaikille (axe-core + kaikille's checks)\n\n"
-                   f"One run over the W3C ACT rules test cases (commit 800c3b49, {len(chosen)} of {len(every)} cases: "
-                   f"{len(every) - len(chosen)} need the network and are left out), served on 127.0.0.1, axe-core "
-                   f"{load_axe().version} with kaikille's tags (WCAG 2.1 A and AA) and `--checks all`, {args.concurrency} pages at a "
-                   f"time, {elapsed / 60:.0f} min on {platform.machine()} with 2 cores. Only ACT rules that axe-core (by W3C's "
-                   f"mapping) or a kaikille check implements are listed. *Flagged*: an expected-failed case reported as a "
-                   f"violation or needs review; *false violations*: a violation on an expected-passed or inapplicable case; "
-                   f"*consistent*: W3C's definition. {untested} case(s) could not be audited.\n\n"
-                   f"Command: `.venv/bin/python bench/act.py --write-results`. Implementation report (EARL): "
-                   f"`bench/act-implementation-report.json`.\n\n{text}\n{END}")
-        current = RESULTS.read_text("utf-8") if RESULTS.is_file() else ""
-        if BEGIN in current:
-            current = current[:current.index(BEGIN)] + section + current[current.index(END) + len(END):]
-        else:
-            current = current.rstrip() + "\n\n" + section + "\n"
-        RESULTS.write_text(current, "utf-8")
+        write_section("act", f"## ACT rules test cases: axe-core alone and kaikille (axe-core + kaikille's checks)\n\n"
+                      f"One run over the W3C ACT rules test cases (commit 800c3b49, {len(chosen)} of {len(every)} cases: "
+                      f"{len(every) - len(chosen)} need the network and are left out), served on 127.0.0.1, axe-core "
+                      f"{load_axe().version} with kaikille's tags (WCAG 2.1 A and AA) and `--checks all`, {args.concurrency} pages at a "
+                      f"time, {elapsed / 60:.0f} min on {platform.machine()} with 2 cores. Only ACT rules that axe-core (by W3C's "
+                      f"mapping) or a kaikille check implements are listed. *Flagged*: an expected-failed case reported as a "
+                      f"violation or needs review; *false violations*: a violation on an expected-passed or inapplicable case; "
+                      f"*consistent*: W3C's definition. {untested} case(s) could not be audited.\n\n"
+                      f"Command: `.venv/bin/python bench/act.py --write-results`. Implementation report (EARL): "
+                      f"`bench/act-implementation-report.json`.\n\n{text}")
     return 0
 
 

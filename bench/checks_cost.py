@@ -19,14 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from results import write_section  # noqa: E402
 from sitegen import generate  # noqa: E402
 from audit.config import AuditConfig  # noqa: E402
 from audit.jobs import audit  # noqa: E402
 from kaikille.loopback import serve  # noqa: E402
 
 SETS = {"axe alone (--no-checks)": {"no_checks": True}, "default checks": {}, "all checks": {"checks": ("all",)}}
-RESULTS = ROOT / "bench" / "RESULTS.md"
-BEGIN, END = "<!-- checks:begin -->", "<!-- checks:end -->"
 
 
 def main() -> int:
@@ -61,16 +60,10 @@ def main() -> int:
     text = "\n".join(lines)
     print(text)
     if args.write_results:
-        section = (f"{BEGIN}\n## What kaikille's own checks cost\n\nThe generated bench site ({args.pages} pages, "
-                   f"`bench/sitegen.py`), audited three ways in {args.rounds} alternating rounds on this machine (2 cores, "
-                   f"shared: noisy), concurrency 4. Command: `.venv/bin/python bench/checks_cost.py --pages {args.pages} "
-                   f"--rounds {args.rounds} --write-results`.\n\n{text}\n{END}")
-        current = RESULTS.read_text("utf-8")
-        if BEGIN in current:
-            current = current[:current.index(BEGIN)] + section + current[current.index(END) + len(END):]
-        else:
-            current = current.rstrip() + "\n\n" + section + "\n"
-        RESULTS.write_text(current, "utf-8")
+        write_section("checks", f"## What kaikille's own checks cost\n\nThe generated bench site ({args.pages} pages, "
+                      f"`bench/sitegen.py`), audited three ways in {args.rounds} alternating rounds on this machine (2 cores, "
+                      f"shared: noisy), concurrency 4. Command: `.venv/bin/python bench/checks_cost.py --pages {args.pages} "
+                      f"--rounds {args.rounds} --write-results`.\n\n{text}")
     return 0
 
 

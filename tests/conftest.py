@@ -107,6 +107,20 @@ def chromium() -> str:
     return found[0]
 
 
+@pytest.fixture(scope="module")
+def browser(chromium):
+    """One Chromium per test module for tests that drive pages themselves (each test makes its own
+    context: its own storage, permissions and dialogs)."""
+    from playwright.sync_api import sync_playwright
+
+    from audit.browser import launch_args
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=chromium, args=launch_args())
+        yield launched
+        launched.close()
+
+
 @pytest.fixture(scope="session")
 def site_run(site_url, chromium, tmp_path_factory) -> Outcome:
     out = tmp_path_factory.mktemp("site-run")

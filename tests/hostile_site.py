@@ -152,32 +152,27 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Outside(BaseHTTPRequestHandler):
+    """Another site: whatever is asked, one page; every request logged."""
+
     log: list[str] = []
+    body = page("Outside", "<p>Another site.</p>")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
         self.log.append(self.path)
-        body = page("Outside", "<p>Another site.</p>")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(self.body)))
         self.end_headers()
-        self.wfile.write(body)
+        self.wfile.write(self.body)
 
 
 class Widget(Outside):
     """Another site's embeddable content: a frame with an image that has no text alternative."""
 
-    def do_GET(self) -> None:
-        self.log.append(self.path)
-        body = page("Widget", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    body = page("Widget", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
 
 
 @dataclass

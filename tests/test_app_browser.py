@@ -9,10 +9,9 @@ import subprocess
 import sys
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from audit.engines import axe as axe_stage
-from audit.browser import launch_args
 from conftest import free_port, running
 
 pytestmark = pytest.mark.browser
@@ -27,15 +26,6 @@ def app_url():
 
 
 LAAJASALO = {"latitude": 60.1795, "longitude": 25.0505}
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    """One Chromium for the module; each test gets a fresh context (its own storage and permissions)."""
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=chromium, args=launch_args())
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from playwright.sync_api import sync_playwright
 
-from audit.browser import launch_args
 from conftest import free_port, kaikille, running
 
 pytestmark = pytest.mark.browser
@@ -30,14 +28,6 @@ PAYLOADS = [
     "</textarea></style></script><svg onload=\"window.__pwned='svg'\">",
 ]
 HOSTILE = " ".join(PAYLOADS)
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=chromium, args=launch_args())
-        yield launched
-        launched.close()
 
 
 def nothing_ran(browser, url: str, ready=None) -> None:

@@ -64,3 +64,78 @@ class ReflowCheck:
             nodes = [node(o, t("reflow.summary", px=int(o.get("over") or 0))) for o in offenders]
             result.findings.append(finding("reflow", VIOLATION, ("1.4.10",), nodes))
         return result
+
+
+ZOOM_WIDTH, ZOOM_HEIGHT = 640, 512  # 1280 x 1024 at 200%
+CLIPPED = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const px = (v) => parseFloat(v) || 0;
+    const lineHeight = (s) => s.lineHeight === 'normal' ? px(s.fontSize) * 1.2 : px(s.lineHeight);
+    const found = new Map();
+    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(), n = 0; text && n < 3000; text = walker.nextNode()) {
+        if (!text.textContent.trim()) continue;
+        n += 1;
+        const parent = text.parentElement;
+        if (!parent || parent.closest('[aria-hidden=true], svg, math')) continue;
+        const own = getComputedStyle(parent);
+        if (own.visibility === 'hidden' || own.display === 'none') continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        let box = range.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue;
+        let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
+        for (let up = parent; up && up !== document.documentElement; up = up.parentElement) {
+            const s = getComputedStyle(up);
+            const r = up.getBoundingClientRect();
+            if (r.width <= 1 || r.height <= 1) break;  // a visually hidden text technique, not a clip
+            for (const axis of ['x', 'y']) {
+                const overflow = s.getPropertyValue('overflow-' + axis);
+                if (overflow === 'visible') continue;
+                const [lo, hi] = axis === 'x' ? [r.left + px(s.borderLeftWidth), r.right - px(s.borderRightWidth)]
+                                              : [r.top + px(s.borderTopWidth), r.bottom - px(s.borderBottomWidth)];
+                if (overflow === 'auto' || overflow === 'scroll') {  // reachable by scrolling: the box is what counts
+                    if (axis === 'x') { left = Math.max(left, lo); right = Math.min(right, hi); }
+                    else { top = Math.max(top, lo); bottom = Math.min(bottom, hi); }
+                    continue;
+                }
+                const [a, b] = axis === 'x' ? [left, right] : [top, bottom];
+                if (a >= lo - 1 && b <= hi + 1) continue;  // nothing cut off here
+                let excused;
+                if (axis === 'x') excused = s.whiteSpace.startsWith('nowrap') && s.textOverflow !== 'clip';
+                else {  // cut at a line boundary: the box is a whole number of lines tall
+                    const lines = (hi - lo) / lineHeight(s);
+                    excused = Math.round(lines) >= 1 && Math.abs(lines - Math.round(lines)) * lineHeight(s) <= 1;
+                }
+                if (!excused && !found.has(up)) found.set(up, axis);
+                if (axis === 'x') { left = Math.max(left, lo); right = Math.min(right, hi); }
+                else { top = Math.max(top, lo); bottom = Math.min(bottom, hi); }
+            }
+        }
+    }
+    resolve(Array.from(found.entries()).slice(0, 30).map(([el, how]) => ({...__kaikille.describe(el), how})));
+})))"""
+
+
+class TextClipCheck:
+    """1.4.4 Resize Text: at 200% zoom (640 x 512 CSS px, as ACT rule 59br37 takes it), text cut off by
+    an element that hides its overflow — not where the cut is clean: an ellipsis on a single line, or
+    a box that is a whole number of lines tall: a violation."""
+
+    id = "kaikille/text-clipped"
+    name = "text-clipped"
+    costly = False
+    criteria = ("1.4.4",)
+    can_fail = criteria
+
+    async def run(self, page: Any) -> CheckResult:
+        world = await kit(page)
+        width, height = page.viewport()
+        await page.set_viewport(ZOOM_WIDTH, ZOOM_HEIGHT)
+        try:
+            clipped = await world.call(CLIPPED)
+        finally:
+            await page.set_viewport(width, height)
+        nodes = [node(c, t("text-clipped.summary.x" if c.get("how") == "x" else "text-clipped.summary.y"))
+                 for c in clipped if isinstance(c, dict)] \
+            if isinstance(clipped, list) else []
+        return CheckResult([finding("text-clipped", VIOLATION, ("1.4.4",), nodes)] if nodes else [])
