@@ -30,6 +30,7 @@ from audit.sitemaps import sitemap_urls
 from audit.sites import SiteSpec
 from kaikille import TOOL_NAME, __version__
 from kaikille.clock import Clock, iso, utc_now
+from kaikille.wcag import sc_key
 from kaikille.http import session as http_session
 
 Progress = Callable[[PageResult | Skipped], None]
@@ -57,9 +58,11 @@ class Analysis:
     budget: float = PAGE_BUDGET_S
 
     def infos(self) -> tuple[EngineInfo, ...]:
-        infos = [EngineInfo(e.name, e.version, "engine") for e in self.engines]
+        """Every engine and the set of checks, with the criteria they tested (known once a page ran)."""
+        infos = [EngineInfo(e.name, e.version, "engine", tuple(getattr(e, "criteria", ()))) for e in self.engines]
         if self.checks:
-            infos.append(EngineInfo(CHECKS_NAME, __version__, "check"))
+            tested = sorted({sc for c in self.checks for sc in c.criteria}, key=sc_key)
+            infos.append(EngineInfo(CHECKS_NAME, __version__, "check", tuple(tested)))
         return tuple(infos)
 
     async def run(self, page: Any) -> tuple[tuple[Finding, ...], dict[str, Any]]:

@@ -8,6 +8,7 @@ from kaikille.errors import UsageError
 from audit.journal import NOT_IN_KEY
 from audit.model import AuditReport, RunMeta, read_report
 from audit.urllist import parse_shard
+from kaikille.wcag import sc_key
 
 
 def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
@@ -22,7 +23,7 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
 
     _check_shards(paths, reports)
     for path, report in zip(paths, reports, strict=True):
-        if report.meta.engines != first.meta.engines or what_counts(report.meta.config) != what_counts(first.meta.config):
+        if versions(report) != versions(first) or what_counts(report.meta.config) != what_counts(first.meta.config):
             raise UsageError(f"{path}: not a shard of the same run as {paths[0]} (other settings, sites, or engine versions)")
     seen: dict[str, str] = {}
     for path, report in zip(paths, reports, strict=True):
@@ -35,6 +36,9 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
     skipped = sorted((s for r in reports for s in r.skipped), key=lambda s: (site_order.get(s.site, len(site_order)), s.url))
     meta: RunMeta = replace(
         first.meta,
+        engines=tuple(replace(e, criteria=tuple(sorted({sc for r in reports for o in r.meta.engines if o.name == e.name
+                                                         for sc in o.criteria}, key=sc_key)))
+                      for e in first.meta.engines),
         started_at=min(r.meta.started_at for r in reports),
         finished_at=max(r.meta.finished_at for r in reports),
         config={**base_config, "shard": None, **({"out": out} if out else {})},
@@ -70,3 +74,8 @@ def _check_shards(paths: list[str], reports: list[AuditReport]) -> None:
     missing = [i for i in range(1, count + 1) if i not in have]
     if missing:
         raise UsageError(f"shard {', '.join(f'{i}/{count}' for i in missing)} is missing: merge all {count} shards")
+
+
+def versions(report: AuditReport) -> list[tuple[str, str, str]]:
+    """Which engines ran, at which versions (what a shard tested may differ: an empty shard tested nothing)."""
+    return [(e.name, e.version, e.kind) for e in report.meta.engines]

@@ -107,6 +107,7 @@ class EngineInfo:
     name: str
     version: str
     kind: str = "engine"  # engine | check
+    criteria: tuple[str, ...] = ()  # the WCAG criteria its rules or checks tested in this run
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,7 @@ class AuditReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
-            "meta": {**asdict(self.meta), "engines": [asdict(e) for e in self.meta.engines]},
+            "meta": {**asdict(self.meta), "engines": [{**asdict(e), "criteria": list(e.criteria)} for e in self.meta.engines]},
             "totals": self.totals(),
             "pages": [page_to_dict(p) for p in self.pages],
             "skipped": [asdict(s) for s in self.skipped],
@@ -244,7 +245,7 @@ class AuditReport:
         """A results document already checked against its schema (``read_report`` does that)."""
         data = upgrade(data)
         meta = dict(data["meta"])
-        meta["engines"] = tuple(EngineInfo(**e) for e in meta["engines"])
+        meta["engines"] = tuple(EngineInfo(**{**e, "criteria": tuple(e.get("criteria", ()))}) for e in meta["engines"])
         return cls(
             meta=RunMeta(**meta),
             pages=tuple(page_from_dict(p) for p in data["pages"]),

@@ -33,6 +33,7 @@ IMPLEMENTS: dict[str, tuple[str, ...]] = {
     "ebe86a": ("kaikille/keyboard-trap",),
     "oj04fd": ("kaikille/focus-visible",),
     "59br37": ("kaikille/text-clipped",),
+    "b33eff": ("kaikille/orientation", "css-orientation-lock"),
 }
 _LOADS_ELSEWHERE = re.compile(
     r"""(?:\bsrc|\bdata|\bposter|<link[^>]*\bhref)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1)|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",

@@ -42,7 +42,7 @@ class SiteCheck(Protocol):
 from audit.checks.contrast import TextFieldContrastCheck  # noqa: E402
 from audit.checks.interaction import OnInputCheck, PointerCancellationCheck  # noqa: E402
 from audit.checks.keyboard import KeyboardCheck  # noqa: E402
-from audit.checks.layout import ReflowCheck, TextClipCheck  # noqa: E402
+from audit.checks.layout import OrientationCheck, ReflowCheck, TextClipCheck  # noqa: E402
 from audit.checks.markup import DuplicateIdCheck, PageFacts  # noqa: E402
 from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
                                PageLanguage, PageTitleUnique)
@@ -54,6 +54,7 @@ PAGE_CHECKS: dict[str, Any] = {
     "text-field-boundary": TextFieldContrastCheck,
     "reflow": ReflowCheck,
     "text-clipped": TextClipCheck,
+    "orientation": OrientationCheck,
     "on-input": OnInputCheck,
     "pointer-down": PointerCancellationCheck,
     "keyboard": KeyboardCheck,

@@ -139,3 +139,54 @@ class TextClipCheck:
                  for c in clipped if isinstance(c, dict)] \
             if isinstance(clipped, list) else []
         return CheckResult([finding("text-clipped", VIOLATION, ("1.4.4",), nodes)] if nodes else [])
+
+
+ROTATION = """() => {
+    const angle = (el) => {
+        const s = getComputedStyle(el);
+        let degrees = 0;
+        const m = /matrix(3d)?\\(([^)]+)\\)/.exec(s.transform || '');
+        if (m) { const v = m[2].split(',').map(Number); degrees += Math.atan2(v[1], v[0]) * 180 / Math.PI; }
+        const r = /(-?[\\d.]+)(deg|rad|turn|grad)\\s*$/.exec(s.rotate || '');
+        if (r) degrees += Number(r[1]) * {deg: 1, rad: 180 / Math.PI, turn: 360, grad: 0.9}[r[2]];
+        return degrees;
+    };
+    return [document.documentElement, document.body].filter(Boolean).map(el => ({...__kaikille.describe(el), angle: angle(el)}));
+}"""
+
+
+def _quarter_turn(a: float, b: float) -> bool:
+    """The two angles differ by about a quarter turn (90° or 270°)."""
+    difference = abs(a - b) % 180
+    return abs(difference - 90) <= 10
+
+
+class OrientationCheck:
+    """1.3.4 Orientation: the page turned a quarter turn in one orientation and not in the other — so
+    that it shows the same way whichever way the phone is held, which locks it: a violation (ACT b33eff)."""
+
+    id = "kaikille/orientation"
+    name = "orientation"
+    costly = False
+    criteria = ("1.3.4",)
+    can_fail = criteria
+
+    async def run(self, page: Any) -> CheckResult:
+        world = await kit(page)
+        width, height = page.viewport()
+        seen = {}
+        try:
+            for shape, size in (("landscape", (640, 512)), ("portrait", (512, 640))):
+                await page.set_viewport(*size)
+                seen[shape] = await world.call(ROTATION)
+        finally:
+            await page.set_viewport(width, height)
+        landscape, portrait = seen.get("landscape"), seen.get("portrait")
+        if not (isinstance(landscape, list) and isinstance(portrait, list)):
+            return CheckResult()
+        turned = [wide for wide, tall in zip(landscape, portrait, strict=False)
+                  if isinstance(wide, dict) and isinstance(tall, dict)
+                  and isinstance(wide.get("angle"), (int, float)) and isinstance(tall.get("angle"), (int, float))
+                  and _quarter_turn(wide["angle"], tall["angle"])]
+        nodes = [node(w, t("orientation.summary")) for w in turned[:1]]
+        return CheckResult([finding("orientation", VIOLATION, ("1.3.4",), nodes)] if nodes else [])

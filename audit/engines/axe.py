@@ -88,6 +88,7 @@ class AxeEngine:
         self.script = script
         self.options = options
         self.version = script.version
+        self.criteria: tuple[str, ...] = ()  # what the chosen rules test, learnt from axe on the first page
 
     @classmethod
     def from_config(cls, config: Any) -> AxeEngine:
@@ -99,6 +100,11 @@ class AxeEngine:
         top = await page.top()
         partials: list[Any] = []
         await self._partial(page, top, None, 0, partials)
+        if not self.criteria:
+            tags = await top.call("o => axe.getRules(o.runOnly.values).filter(r => !(o.rules && o.rules[r.ruleId] && "
+                                  "o.rules[r.ruleId].enabled === false)).flatMap(r => r.tags)", self.options)
+            found = criteria_from_tags([t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [])
+            self.criteria = tuple(c.sc for c in found)
         raw = await top.call("(parts, options) => axe.finishRun(parts, options)", partials, self.options)
         return convert(raw, self.version, page.url, await self._frame_urls(page, top, raw))
 
