@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from kaikille.errors import ToolFailure, UsageError
+from kaikille.ui import THEME
 from locator.places import load_city
 from locator.registry import RefreshError, refresh, refresh_settings
 
@@ -63,7 +64,8 @@ def streamlit_command(args: argparse.Namespace) -> list[str]:
     command = [
         sys.executable, "-m", "streamlit", "run", str(app_script()),
         "--server.address", args.host, "--server.port", str(args.port), "--server.headless", "true",
-        "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer", "--",
+        "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
+        *(part for key, value in THEME.items() for part in (f"--{key}", value)), "--",
     ]
     for flag in ("places", "city", "tiles"):
         if getattr(args, flag):

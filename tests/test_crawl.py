@@ -92,6 +92,6 @@ def test_same_violations_as_axe_core_itself(site_run, chromium):
             raw = page.evaluate("o => axe.run(document, o)", options)
             page.close()
             direct = Counter({v["id"]: len(v["nodes"]) for v in raw["violations"]})
-            ours = Counter({f.rule_id: len(f.nodes) for f in page_result.violations})
+            ours = Counter({f.rule_id: len(f.nodes) for f in page_result.violations if f.engine == "axe-core"})
             assert ours == direct, page_result.url
         browser.close()

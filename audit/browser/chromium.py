@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,8 +25,10 @@ QUIET_ARGS = (
     # document came from a local address and would block its own requests (e.g. a WebSocket back
     # to 127.0.0.1) as "public to local". The page must behave as it does without us.
     #
-    # Prerender2: a page must not make the browser load other pages behind our back (prefetches
-    # are refused by the route handlers too).
+    # Prerender2: a page must not make the browser load other pages behind our back (prefetches are
+    # refused by the route handler, speculation rules made inert in the document).
+    # Playwright passes a --disable-features list of its own and Chromium keeps only the last one:
+    # the session merges the two (see merged_features).
     "--disable-features=LocalNetworkAccessChecks,Prerender2",
     "--dns-prefetch-disable",
 )
@@ -94,3 +97,14 @@ def provision(log: Callable[[str], None] = lambda _m: None) -> tuple[str, str]:
         if found := find_chromium():
             return found
     raise BrowserUnavailable(INSTALL_HELP)
+
+
+def merged_features(command_line: str) -> tuple[list[str], str] | None:
+    """From Chromium's own command line (chrome://version): if several --disable-features switches
+    were given (Playwright's and ours), the ones to drop from Playwright's defaults and the one merged
+    switch that keeps every feature of all of them off. None when there is nothing to merge."""
+    values = re.findall(r"--disable-features=(\S+)", command_line)
+    if len(values) < 2:
+        return None
+    features = list(dict.fromkeys(f for value in values for f in value.split(",") if f))
+    return [f"--disable-features={v}" for v in values[:-1]], "--disable-features=" + ",".join(features)

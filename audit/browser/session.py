@@ -11,18 +11,27 @@ then followed like a redirect, under the same rules, and Chromium's own error pa
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from playwright.async_api import Browser, BrowserContext, Error as PlaywrightError, Page, Playwright, async_playwright
 
-from audit.browser.chromium import launch_args
+from audit.browser.chromium import launch_args, merged_features
 from audit.browser.worlds import LoadedPage
 from audit.visit import Follow, Visit, describe, is_html, take_redirect
 from kaikille import TOOL_NAME, __version__
 from kaikille.errors import BrowserUnavailable
 
 SETTLE_MS = 3000  # client-side rendering gets this long to settle, at most
+_SPECULATION = re.compile(rb"(<script\b[^>]*\btype\s*=\s*[\"']?)speculationrules", re.IGNORECASE)
+
+
+def inert_speculation(html: bytes) -> bytes:
+    """Speculation rules make Chromium's browser process fetch and prerender other pages, outside any
+    route a page's requests go through: their script elements are kept (so no selector shifts) but
+    given a type no browser runs."""
+    return _SPECULATION.sub(rb"\1text/x-kaikille-inert-speculationrules", html) if b"peculation" in html else html
 TITLE_AND_LINKS = """() => ({
     title: document.title,
     links: Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href).slice(0, 20000),
@@ -45,6 +54,8 @@ class BrowserSession:
         self._opening: list[Page] | None = None  # pages that appeared while we opened a tab
         self._closing: set[asyncio.Task] = set()
         self.popups_closed = 0
+        self._merged: str | None = None  # the merged --disable-features switch, once known ("" if none needed)
+        self._drop_defaults: list[str] = []
         self.version = ""
         self.user_agent = ""
 
@@ -70,14 +81,33 @@ class BrowserSession:
         if self._pw is not None:
             await self._pw.stop()
 
-    async def _launch(self) -> None:
+    async def _start(self, args: list[str], drop: list[str]) -> Browser:
         assert self._pw is not None
         try:
-            self._browser = await self._pw.chromium.launch(executable_path=self.executable, args=launch_args())
+            return await self._pw.chromium.launch(executable_path=self.executable, args=args, ignore_default_args=drop)
         except PlaywrightError as exc:
             raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {describe(exc)}") from exc
-        self.version = self._browser.version
+
+    async def _launch(self) -> None:
+        args, drop = list(launch_args()), list(self._drop_defaults)
+        if self._merged:
+            args = [a for a in args if not a.startswith("--disable-features=")] + [self._merged]
+        self._browser = await self._start(args, drop)
         probe = await self._browser.new_page()
+        if self._merged is None:  # once: does Chromium see two --disable-features lists?
+            try:
+                await probe.goto("chrome://version", timeout=10000)
+                merge = merged_features(await probe.inner_text("#command_line"))
+            except PlaywrightError:
+                merge = None
+            self._merged = merge[1] if merge else ""
+            if merge:  # start again with one list: ours and Playwright's
+                self._drop_defaults = merge[0]
+                await self._browser.close()
+                args = [a for a in launch_args() if not a.startswith("--disable-features=")] + [merge[1]]
+                self._browser = await self._start(args, merge[0])
+                probe = await self._browser.new_page()
+        self.version = self._browser.version
         default_ua = await probe.evaluate("navigator.userAgent")
         await probe.close()
         self.user_agent = f"{default_ua.replace('HeadlessChrome', 'Chrome')} {TOOL_NAME}/{__version__} (accessibility audit)"
@@ -213,7 +243,9 @@ class BrowserSession:
                 visit.skip_reason = "download (served as an attachment, not shown as a page)"
                 await route.abort("blockedbyclient")
                 return
-            await route.fulfill(response=response)
+            body = await response.body()
+            await route.fulfill(response=response, body=inert_speculation(body),
+                                headers={k: v for k, v in response.headers.items() if k.lower() != "speculation-rules"})
 
         while True:
             hop.update(redirect=None, loaded=False, navigations=[])

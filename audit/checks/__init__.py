@@ -42,8 +42,9 @@ class SiteCheck(Protocol):
 from audit.checks.contrast import TextFieldContrastCheck  # noqa: E402
 from audit.checks.interaction import OnInputCheck, PointerCancellationCheck  # noqa: E402
 from audit.checks.keyboard import KeyboardCheck  # noqa: E402
-from audit.checks.layout import OrientationCheck, ReflowCheck, TextClipCheck  # noqa: E402
+from audit.checks.layout import OrientationCheck, ReflowCheck, TextClipCheck, TextSpacingCheck  # noqa: E402
 from audit.checks.markup import DuplicateIdCheck, PageFacts  # noqa: E402
+from audit.checks.motion import MotionCheck  # noqa: E402
 from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
                                PageLanguage, PageTitleUnique)
 
@@ -55,6 +56,8 @@ PAGE_CHECKS: dict[str, Any] = {
     "reflow": ReflowCheck,
     "text-clipped": TextClipCheck,
     "orientation": OrientationCheck,
+    "text-spacing": TextSpacingCheck,
+    "moving-content": MotionCheck,
     "on-input": OnInputCheck,
     "pointer-down": PointerCancellationCheck,
     "keyboard": KeyboardCheck,
@@ -66,7 +69,7 @@ SITE_CHECKS: dict[str, Any] = {
     "multiple-ways": MultipleWays,
     "page-language": PageLanguage,
 }
-GROUPS = ("default", "all")
+GROUPS = ("default", "pages", "all")
 CHOICES = (*GROUPS, *PAGE_CHECKS, *SITE_CHECKS)
 PAGE_BUDGET_S = 20.0  # all checks of one page together; what does not finish is noted, not an error
 
@@ -80,6 +83,8 @@ def chosen(config: Any) -> set[str]:
             names |= set(PAGE_CHECKS) | set(SITE_CHECKS)
         elif name == "default":
             names |= {n for n, c in PAGE_CHECKS.items() if not c.costly} | set(SITE_CHECKS)
+        elif name == "pages":  # the cheap page checks only: a single page, or pages that are not one site
+            names |= {n for n, c in PAGE_CHECKS.items() if not c.costly}
         else:
             names.add(name)
     if names & set(SITE_CHECKS):

@@ -1,7 +1,8 @@
 """1.4.11 Non-text Contrast, for text fields: a person must be able to see where to type. A text
-field whose every visible boundary — its border sides and its own background against what is
-around it — has a contrast below 3:1 is a violation. A field with a shadow or a background image
-is passed over (we cannot measure those), as are disabled fields."""
+field whose every visible boundary — the border sides and the background of the field, or of a
+wrapper that draws its box, against what is around it — has a contrast below 3:1 is a violation.
+A field with a shadow or a background image is passed over (we cannot measure those), as are
+disabled fields."""
 
 from __future__ import annotations
 
@@ -35,22 +36,38 @@ FIELDS = """(max) => {
     const fields = Array.from(document.querySelectorAll(
         'input:not([type]), input[type=text], input[type=email], input[type=search], input[type=tel], input[type=url], input[type=password], input[type=number], textarea'))
         .filter(e => !e.disabled && __kaikille.visible(e)).slice(0, max);
+    // The field's visible box may be drawn by a wrapper (component libraries do): the field itself and
+    // up to four ancestors that hug it (within 16 px above and below, 64 px at the sides, where icons
+    // and buttons sit) each may show the boundary.
+    const boxes = (el) => {
+        const r0 = el.getBoundingClientRect();
+        const found = [el];
+        for (let up = el.parentElement, i = 0; up && i < 4 && up !== document.body; up = up.parentElement, i += 1) {
+            const r = up.getBoundingClientRect();
+            if (r0.left - r.left > 64 || r.right - r0.right > 64 || r0.top - r.top > 16 || r.bottom - r0.bottom > 16) break;
+            found.push(up);
+        }
+        return found;
+    };
     const weak = [];
     for (const el of fields) {
-        const s = getComputedStyle(el);
-        if (s.boxShadow !== 'none' || s.backgroundImage !== 'none') continue;
-        const around = el.parentElement ? behind(el.parentElement) : [255, 255, 255, 1];
-        if (!around) continue;
-        const own = over(parse(s.backgroundColor) || [0, 0, 0, 0], around);
-        let best = ratio(own, around);
-        for (const side of ['top', 'right', 'bottom', 'left']) {
-            const style = s.getPropertyValue(`border-${side}-style`);
-            const width = parseFloat(s.getPropertyValue(`border-${side}-width`));
-            const colour = parse(s.getPropertyValue(`border-${side}-color`));
-            if (style === 'none' || style === 'hidden' || !(width >= 1) || !colour) continue;
-            best = Math.max(best, ratio(over(colour, around), around));
+        let best = 0;
+        let unknown = false;
+        for (const box of boxes(el)) {
+            const s = getComputedStyle(box);
+            if (s.boxShadow !== 'none' || s.backgroundImage !== 'none') { unknown = true; break; }
+            const around = box.parentElement ? behind(box.parentElement) : [255, 255, 255, 1];
+            if (!around) { unknown = true; break; }
+            best = Math.max(best, ratio(over(parse(s.backgroundColor) || [0, 0, 0, 0], around), around));
+            for (const side of ['top', 'right', 'bottom', 'left']) {
+                const style = s.getPropertyValue(`border-${side}-style`);
+                const width = parseFloat(s.getPropertyValue(`border-${side}-width`));
+                const colour = parse(s.getPropertyValue(`border-${side}-color`));
+                if (style === 'none' || style === 'hidden' || !(width >= 1) || !colour) continue;
+                best = Math.max(best, ratio(over(colour, around), around));
+            }
         }
-        if (best < 3) weak.push({...__kaikille.describe(el), ratio: Math.round(best * 100) / 100});
+        if (!unknown && best < 3) weak.push({...__kaikille.describe(el), ratio: Math.round(best * 100) / 100});
     }
     return weak;
 }"""

@@ -91,8 +91,19 @@ class KeyboardCheck:
         stops: list[Stop] = []
         previous = await world.call("() => __kaikille.start()")
         frame_steps = 0
+        seen = (len(page.navigations), page.popups)
+
+        def late_events() -> None:
+            """A navigation or window the page asked for after the last look belongs to the last stop."""
+            nonlocal seen
+            now = (len(page.navigations), page.popups)
+            if stops and now != seen:
+                stops[-1].navigated |= now[0] > seen[0]
+                stops[-1].opened |= now[1] > seen[1]
+            seen = now
+
         for _ in range(steps):
-            navigations, popups = len(page.navigations), page.popups
+            late_events()
             await world.call("() => __kaikille.start()")
             await page.press(key)
             await world.call(SETTLE)
@@ -100,8 +111,7 @@ class KeyboardCheck:
             if not isinstance(state, dict):
                 break
             stop = Stop(int(state.get("landing") or 0), int(state.get("active") or 0), state.get("info"),
-                        state.get("look"), state.get("previousLook"), int(state.get("mutated") or 0),
-                        len(page.navigations) > navigations, page.popups > popups)
+                        state.get("look"), state.get("previousLook"), int(state.get("mutated") or 0), False, False)
             stops.append(stop)
             in_frame = bool(stop.info and stop.info.get("tag") in ("iframe", "frame"))
             if in_frame and stop.active == previous:
@@ -112,6 +122,8 @@ class KeyboardCheck:
             if stop.landing == 0:
                 break  # focus left the page: the cycle is complete
             previous = stop.active
+        await world.call(SETTLE)
+        late_events()
         return stops
 
     def _focus_visible(self, stops: list[Stop]) -> list:

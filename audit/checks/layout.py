@@ -190,3 +190,36 @@ class OrientationCheck:
                   and _quarter_turn(wide["angle"], tall["angle"])]
         nodes = [node(w, t("orientation.summary")) for w in turned[:1]]
         return CheckResult([finding("orientation", VIOLATION, ("1.3.4",), nodes)] if nodes else [])
+
+
+SPACING = ("*:not(svg):not(svg *) { line-height: 1.5 !important; letter-spacing: 0.12em !important; "
+           "word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+ADD_STYLE = """(css) => { const s = document.createElement('style'); s.textContent = css;
+    (document.head || document.documentElement).appendChild(s); return __kaikille.remember(s); }"""
+REMOVE_STYLE = "(id) => { const s = __kaikille.get(id); if (s) s.remove(); }"
+
+
+class TextSpacingCheck:
+    """1.4.12 Text Spacing: with the spacing the criterion names (line height 1.5, paragraphs 2,
+    letters 0.12, words 0.16 times the font size) applied, text that is cut off by an element that
+    hides its overflow — and was not cut off before: a violation. The spacing is removed afterwards."""
+
+    id = "kaikille/text-spacing"
+    name = "text-spacing"
+    costly = False
+    criteria = ("1.4.12",)
+    can_fail = criteria
+
+    async def run(self, page: Any) -> CheckResult:
+        world = await kit(page)
+        before = await world.call(CLIPPED)
+        style = await world.call(ADD_STYLE, SPACING)
+        try:
+            after = await world.call(CLIPPED)
+        finally:
+            await world.call(REMOVE_STYLE, style)
+        if not isinstance(after, list):
+            return CheckResult()
+        already = {c.get("selector") for c in before if isinstance(c, dict)} if isinstance(before, list) else set()
+        nodes = [node(c, t("text-spacing.summary")) for c in after if isinstance(c, dict) and c.get("selector") not in already]
+        return CheckResult([finding("text-spacing", VIOLATION, ("1.4.12",), nodes)] if nodes else [])
