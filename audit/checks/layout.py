@@ -16,12 +16,12 @@ from audit.model import VIOLATION
 WIDTH, HEIGHT = 320, 256
 EXEMPT = ("table, pre, code, canvas, svg, video, audio, iframe, object, embed, math, map, [role=application], "
           "[role=grid], [role=treegrid], [role=table], [role=img], [role=math]")
-FIND = """(exempt) => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+FIND = """(exempt) => {
     const width = document.documentElement.clientWidth;
     window.scrollTo(200, window.scrollY);
     const scrolls = window.scrollX > 0;
     window.scrollTo(0, window.scrollY);
-    if (!scrolls) { resolve({scrolls: false, offenders: []}); return; }
+    if (!scrolls) return {scrolls: false, offenders: []};
     const out = [];
     for (const el of document.body ? document.body.querySelectorAll('*') : []) {
         const box = el.getBoundingClientRect();
@@ -36,9 +36,9 @@ FIND = """(exempt) => new Promise(resolve => requestAnimationFrame(() => request
     }
     const set = new Set(out);
     const outermost = out.filter(el => !set.has(el.parentElement));
-    resolve({scrolls: true, offenders: outermost.slice(0, 20).map(el => ({
-        ...__kaikille.describe(el), over: Math.round(el.getBoundingClientRect().right - width)}))});
-})))"""
+    return {scrolls: true, offenders: outermost.slice(0, 20).map(el => ({
+        ...__kaikille.describe(el), over: Math.round(el.getBoundingClientRect().right - width)}))};
+}"""
 
 
 class ReflowCheck:
@@ -67,53 +67,67 @@ class ReflowCheck:
 
 
 ZOOM_WIDTH, ZOOM_HEIGHT = 640, 512  # 1280 x 1024 at 200%
-CLIPPED = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => {
+CLIPPED = """() => {
     const px = (v) => parseFloat(v) || 0;
     const lineHeight = (s) => s.lineHeight === 'normal' ? px(s.fontSize) * 1.2 : px(s.lineHeight);
+    // Only elements that hide their overflow can cut text off: find them first (most pages have few).
+    const clippers = [];
+    for (const el of document.body ? document.body.querySelectorAll('*') : []) {
+        const s = getComputedStyle(el);
+        if (['hidden', 'clip'].includes(s.overflowX) || ['hidden', 'clip'].includes(s.overflowY)) clippers.push(el);
+    }
+    if (!clippers.length) return [];
+    const styles = new Map();  // one computed style per element for the whole pass
+    const styleOf = (el) => { let s = styles.get(el); if (!s) { s = getComputedStyle(el); styles.set(el, s); } return s; };
     const found = new Map();
-    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
-    for (let text = walker.nextNode(), n = 0; text && n < 3000; text = walker.nextNode()) {
-        if (!text.textContent.trim()) continue;
-        n += 1;
-        const parent = text.parentElement;
-        if (!parent || parent.closest('[aria-hidden=true], svg, math')) continue;
-        const own = getComputedStyle(parent);
-        if (own.visibility === 'hidden' || own.display === 'none') continue;
-        const range = document.createRange();
-        range.selectNodeContents(text);
-        let box = range.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
-        for (let up = parent; up && up !== document.documentElement; up = up.parentElement) {
-            const s = getComputedStyle(up);
-            const r = up.getBoundingClientRect();
-            if (r.width <= 1 || r.height <= 1) break;  // a visually hidden text technique, not a clip
-            for (const axis of ['x', 'y']) {
-                const overflow = s.getPropertyValue('overflow-' + axis);
-                if (overflow === 'visible') continue;
-                const [lo, hi] = axis === 'x' ? [r.left + px(s.borderLeftWidth), r.right - px(s.borderRightWidth)]
-                                              : [r.top + px(s.borderTopWidth), r.bottom - px(s.borderBottomWidth)];
-                if (overflow === 'auto' || overflow === 'scroll') {  // reachable by scrolling: the box is what counts
+    const seen = new Set();
+    for (const clipper of clippers) {
+        const walker = document.createTreeWalker(clipper, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(), n = 0; text && n < 2000; text = walker.nextNode()) {
+            if (seen.has(text) || !text.textContent.trim()) continue;
+            seen.add(text);
+            n += 1;
+            const parent = text.parentElement;
+            if (!parent || parent.closest('[aria-hidden=true], svg, math')) continue;
+            const own = styleOf(parent);
+            if (own.visibility === 'hidden' || own.display === 'none') continue;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            const box = range.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0) continue;
+            let [left, top, right, bottom] = [box.left, box.top, box.right, box.bottom];
+            for (let up = parent; up && up !== document.documentElement; up = up.parentElement) {
+                const s = styleOf(up);
+                if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;  // clips nothing
+                const r = up.getBoundingClientRect();
+                if (r.width <= 1 || r.height <= 1) break;  // a visually hidden text technique, not a clip
+                for (const axis of ['x', 'y']) {
+                    const overflow = s.getPropertyValue('overflow-' + axis);
+                    if (overflow === 'visible') continue;
+                    const [lo, hi] = axis === 'x' ? [r.left + px(s.borderLeftWidth), r.right - px(s.borderRightWidth)]
+                                                  : [r.top + px(s.borderTopWidth), r.bottom - px(s.borderBottomWidth)];
+                    if (overflow === 'auto' || overflow === 'scroll') {  // reachable by scrolling: the box is what counts
+                        if (axis === 'x') { left = Math.max(left, lo); right = Math.min(right, hi); }
+                        else { top = Math.max(top, lo); bottom = Math.min(bottom, hi); }
+                        continue;
+                    }
+                    const [a, b] = axis === 'x' ? [left, right] : [top, bottom];
+                    if (a >= lo - 1 && b <= hi + 1) continue;  // nothing cut off here
+                    let excused;
+                    if (axis === 'x') excused = s.whiteSpace.startsWith('nowrap') && s.textOverflow !== 'clip';
+                    else {  // cut at a line boundary: the box is a whole number of lines tall
+                        const lines = (hi - lo) / lineHeight(s);
+                        excused = Math.round(lines) >= 1 && Math.abs(lines - Math.round(lines)) * lineHeight(s) <= 1;
+                    }
+                    if (!excused && !found.has(up)) found.set(up, axis);
                     if (axis === 'x') { left = Math.max(left, lo); right = Math.min(right, hi); }
                     else { top = Math.max(top, lo); bottom = Math.min(bottom, hi); }
-                    continue;
                 }
-                const [a, b] = axis === 'x' ? [left, right] : [top, bottom];
-                if (a >= lo - 1 && b <= hi + 1) continue;  // nothing cut off here
-                let excused;
-                if (axis === 'x') excused = s.whiteSpace.startsWith('nowrap') && s.textOverflow !== 'clip';
-                else {  // cut at a line boundary: the box is a whole number of lines tall
-                    const lines = (hi - lo) / lineHeight(s);
-                    excused = Math.round(lines) >= 1 && Math.abs(lines - Math.round(lines)) * lineHeight(s) <= 1;
-                }
-                if (!excused && !found.has(up)) found.set(up, axis);
-                if (axis === 'x') { left = Math.max(left, lo); right = Math.min(right, hi); }
-                else { top = Math.max(top, lo); bottom = Math.min(bottom, hi); }
             }
         }
     }
-    resolve(Array.from(found.entries()).slice(0, 30).map(([el, how]) => ({...__kaikille.describe(el), how})));
-})))"""
+    return Array.from(found.entries()).slice(0, 30).map(([el, how]) => ({...__kaikille.describe(el), how}));
+}"""
 
 
 class TextClipCheck:
@@ -123,7 +137,7 @@ class TextClipCheck:
 
     id = "kaikille/text-clipped"
     name = "text-clipped"
-    costly = False
+    costly = True  # a second viewport: behind --checks all, to keep the default within its time budget
     criteria = ("1.4.4",)
     can_fail = criteria
 
@@ -155,6 +169,20 @@ ROTATION = """() => {
 }"""
 
 
+# True when every style sheet can be read and none has an orientation media query (most pages):
+# then the two viewport changes are not needed.
+NO_ORIENTATION_RULES = """() => {
+    const mentions = (rules) => Array.from(rules || []).some(rule =>
+        (rule.media && /orientation|aspect-ratio/i.test(rule.media.mediaText)) || (rule.cssRules && mentions(rule.cssRules)));
+    for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = sheet.cssRules; } catch (e) { return false; }  // another origin's sheet: cannot tell
+        if ((sheet.media && /orientation|aspect-ratio/i.test(sheet.media.mediaText)) || mentions(rules)) return false;
+    }
+    return true;
+}"""
+
+
 def _quarter_turn(a: float, b: float) -> bool:
     """The two angles differ by about a quarter turn (90° or 270°)."""
     difference = abs(a - b) % 180
@@ -173,6 +201,8 @@ class OrientationCheck:
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
+        if await world.call(NO_ORIENTATION_RULES):
+            return CheckResult()  # no style sheet turns anything by orientation: nothing to compare
         width, height = page.viewport()
         seen = {}
         try:
@@ -206,7 +236,7 @@ class TextSpacingCheck:
 
     id = "kaikille/text-spacing"
     name = "text-spacing"
-    costly = False
+    costly = True  # restyles the whole page twice: behind --checks all
     criteria = ("1.4.12",)
     can_fail = criteria
 
