@@ -21,16 +21,15 @@ import requests
 
 from audit.visit import Visit, describe, page_links, page_text
 from audit.checks import ENGINE_NAME as CHECKS_NAME
-from audit.checks import PAGE_BUDGET_S
+from audit.checks import PAGE_BUDGET_S, coverage
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
-from audit.model import VIOLATION, AuditReport, EngineInfo, Finding, PageResult, RunMeta, Skipped
+from audit.model import VIOLATION, AuditReport, EngineInfo, joined_engine, Finding, PageResult, RunMeta, Skipped
 from audit.robots import Robots, fetch_robots
 from audit.sitemaps import sitemap_urls
 from audit.sites import SiteSpec
 from kaikille import TOOL_NAME, __version__
 from kaikille.clock import Clock, iso, utc_now
-from kaikille.wcag import sc_key
 from kaikille.http import session as http_session
 
 Progress = Callable[[PageResult | Skipped], None]
@@ -61,8 +60,8 @@ class Analysis:
         """Every engine and the set of checks, with the criteria they tested (known once a page ran)."""
         infos = [EngineInfo(e.name, e.version, "engine", tuple(getattr(e, "criteria", ()))) for e in self.engines]
         if self.checks:
-            tested = sorted({sc for c in self.checks for sc in c.criteria}, key=sc_key)
-            infos.append(EngineInfo(CHECKS_NAME, __version__, "check", tuple(tested)))
+            tested, review_only = coverage(self.checks)
+            infos.append(EngineInfo(CHECKS_NAME, __version__, "check", tested, review_only))
         return tuple(infos)
 
     async def run(self, page: Any) -> tuple[tuple[Finding, ...], dict[str, Any]]:
@@ -233,9 +232,11 @@ def apply_site_checks(report: AuditReport, checks: Sequence[Any]) -> AuditReport
                 added.setdefault(url, []).extend(findings)
     pages = tuple(replace(p, findings=order_findings([*p.findings, *added[p.url]])) if p.url in added else p
                   for p in report.pages)
+    tested, review_only = coverage(checks)
     engines = report.meta.engines
     if not any(e.name == CHECKS_NAME for e in engines):
         engines = (*engines, EngineInfo(CHECKS_NAME, __version__, "check"))
+    engines = tuple(joined_engine(e, [EngineInfo(e.name, e.version, e.kind, tested, review_only)]) if e.name == CHECKS_NAME else e for e in engines)
     return replace(report, pages=pages, meta=replace(report.meta, engines=engines))
 
 

@@ -6,9 +6,8 @@ from dataclasses import replace
 
 from kaikille.errors import UsageError
 from audit.journal import NOT_IN_KEY
-from audit.model import AuditReport, RunMeta, read_report
+from audit.model import AuditReport, RunMeta, joined_engine, read_report
 from audit.urllist import parse_shard
-from kaikille.wcag import sc_key
 
 
 def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
@@ -36,9 +35,7 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
     skipped = sorted((s for r in reports for s in r.skipped), key=lambda s: (site_order.get(s.site, len(site_order)), s.url))
     meta: RunMeta = replace(
         first.meta,
-        engines=tuple(replace(e, criteria=tuple(sorted({sc for r in reports for o in r.meta.engines if o.name == e.name
-                                                         for sc in o.criteria}, key=sc_key)))
-                      for e in first.meta.engines),
+        engines=tuple(joined_engine(e, [o for r in reports for o in r.meta.engines if o.name == e.name]) for e in first.meta.engines),
         started_at=min(r.meta.started_at for r in reports),
         finished_at=max(r.meta.finished_at for r in reports),
         config={**base_config, "shard": None, **({"out": out} if out else {})},

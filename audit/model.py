@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,20 @@ class EngineInfo:
     version: str
     kind: str = "engine"  # engine | check
     criteria: tuple[str, ...] = ()  # the WCAG criteria its rules or checks tested in this run
+    review_only: tuple[str, ...] = ()  # of those, the ones it can only flag for review (never a violation)
+
+    @property
+    def can_fail(self) -> tuple[str, ...]:
+        """The criteria on which it can find a page failing."""
+        return tuple(sc for sc in self.criteria if sc not in self.review_only)
+
+
+def joined_engine(info: EngineInfo, others: Sequence[EngineInfo]) -> EngineInfo:
+    """One engine's criteria over several runs (shards, site checks): a criterion any of them can
+    fail stays one it can fail."""
+    criteria = set(info.criteria).union(*(o.criteria for o in others))
+    certain = set(info.can_fail).union(*(o.can_fail for o in others))
+    return replace(info, criteria=tuple(sorted(criteria, key=sc_key)), review_only=tuple(sorted(criteria - certain, key=sc_key)))
 
 
 @dataclass(frozen=True)
@@ -230,7 +245,7 @@ class AuditReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
-            "meta": {**asdict(self.meta), "engines": [{**asdict(e), "criteria": list(e.criteria)} for e in self.meta.engines]},
+            "meta": {**asdict(self.meta), "engines": [{**asdict(e), "criteria": list(e.criteria), "review_only": list(e.review_only)} for e in self.meta.engines]},
             "totals": self.totals(),
             "pages": [page_to_dict(p) for p in self.pages],
             "skipped": [asdict(s) for s in self.skipped],
@@ -245,7 +260,8 @@ class AuditReport:
         """A results document already checked against its schema (``read_report`` does that)."""
         data = upgrade(data)
         meta = dict(data["meta"])
-        meta["engines"] = tuple(EngineInfo(**{**e, "criteria": tuple(e.get("criteria", ()))}) for e in meta["engines"])
+        meta["engines"] = tuple(EngineInfo(**{**e, "criteria": tuple(e.get("criteria", ())), "review_only": tuple(e.get("review_only", ()))})
+                               for e in meta["engines"])
         return cls(
             meta=RunMeta(**meta),
             pages=tuple(page_from_dict(p) for p in data["pages"]),

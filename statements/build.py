@@ -43,6 +43,52 @@ class Automated:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What is known about one required criterion, and from whom."""
+
+    criterion: str
+    automated: tuple[str, ...]  # engines and check sets that tested it and can find it failing
+    review: tuple[str, ...]  # those that can only point out places for a person to check
+    person: bool  # a person evaluated it
+    failing: bool  # a known non-compliance (automated or manual)
+
+    @property
+    def result(self) -> str:
+        """failed | person (evaluated by a person, nothing found) | automated (only automated checks,
+        nothing found) | review (only flagged for review so far) | not-evaluated"""
+        if self.failing:
+            return "failed"
+        if self.person:
+            return "person"
+        if self.automated:
+            return "automated"
+        return "review" if self.review else "not-evaluated"
+
+
+EVIDENCE_ORDER = ("failed", "person", "automated", "review", "not-evaluated")
+
+
+def evidence(reports: list[AuditReport], source: StatementSource, failing: set[str]) -> tuple[Evidence, ...]:
+    """Per required criterion, in order: which automated engines tested it (and how surely), whether
+    a person evaluated it, whether it is known to fail. A results file older than these records
+    claims nothing."""
+    automated: dict[str, set[str]] = {}
+    review: dict[str, set[str]] = {}
+    for report in reports:
+        for engine in report.meta.engines:
+            for sc in engine.can_fail:
+                automated.setdefault(sc, set()).add(engine.name)
+            for sc in engine.review_only:
+                review.setdefault(sc, set()).add(engine.name)
+    person = set(source.evaluated) | {f.criterion for f in source.findings}
+    return tuple(
+        Evidence(sc, tuple(sorted(automated.get(sc, ()))), tuple(sorted(review.get(sc, set()) - automated.get(sc, set()))),
+                 sc in person, sc in failing)
+        for sc in required_criteria()
+    )
+
+
+@dataclass(frozen=True)
 class Statement:
     source: StatementSource
     status: str
@@ -52,6 +98,7 @@ class Statement:
     built_on: dt.date
     warnings: tuple[str, ...] = ()
     review: dict[str, list[str]] = field(default_factory=dict)  # fixed / new / still_open criteria
+    evidence: tuple[Evidence, ...] = ()  # per required criterion
 
 
 def automated_evidence(reports: list[AuditReport]) -> tuple[dict[str, list[str]], Automated | None]:
@@ -123,4 +170,5 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
             "new": sorted(failing - before, key=sc_key),
             "still_open": sorted(before & failing, key=sc_key),
         }
-    return Statement(source, status, status_by, tuple(items), automated, today, tuple(warnings), review)
+    return Statement(source, status, status_by, tuple(items), automated, today, tuple(warnings), review,
+                     evidence(reports, source, failing))

@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from kaikille.catalogs import text
 from kaikille.files import package_json
 from kaikille.links import is_safe_link
-from statements.build import NOT_COMPLIANT_FROM, Statement
+from statements.build import EVIDENCE_ORDER, NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
 SCHEMA = "kaikille-statement/1"
@@ -122,6 +122,7 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
             Block("p", [method, " ", t(lang, f"prep.manual.{src.manual}")])]
     if st.automated:
         doc.append(Block("p", [t(lang, "prep.automated", axe=st.automated.engines, date=date_text(lang, st.automated.date), pages=st.automated.pages)]))
+    doc += evidence_blocks(st, lang)
 
     contacts: list[tuple[str, list[Inline]]] = []
     if src.email:
@@ -145,6 +146,27 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
         ]),
     ]
     return doc
+
+
+def evidence_blocks(st: Statement, lang: str) -> list[Block]:
+    """Every required criterion, grouped by what is known of it: failing, evaluated by a person,
+    checked automatically, only flagged for review by automated checks, not evaluated."""
+    if not st.evidence:
+        return []
+    blocks = [Block("h3", [t(lang, "h.evidence")]), Block("p", [t(lang, "evidence.lead", total=len(st.evidence))])]
+    for result in EVIDENCE_ORDER:
+        group = [e for e in st.evidence if e.result == result]
+        if not group:
+            continue
+        items = []
+        for e in group:
+            text = f"{e.criterion} {t(lang, f'sc.{e.criterion}.name')}"
+            engines = e.automated or e.review
+            if engines and result != "failed":
+                text += f" ({t(lang, 'evidence.by', engines=', '.join(engines))})"
+            items.append([text])
+        blocks += [Block("p", [t(lang, f"evidence.{result}", count=len(group))]), Block("ul", items)]
+    return blocks
 
 
 @cache
@@ -230,6 +252,8 @@ def as_json(st: Statement, lang: str) -> dict:
         "feedback": {"email": src.email or None, "form": src.form or None, "phone": src.phone or None, "response_days": src.response_days},
         "supervisor": supervisor()[lang],
         "review": st.review or None,
+        "criteria": [{"criterion": e.criterion, "name": t(lang, f"sc.{e.criterion}.name"), "result": e.result,
+                      "automated": list(e.automated), "review_only": list(e.review), "person": e.person} for e in st.evidence],
         "warnings": list(st.warnings),
         "generated_on": st.built_on.isoformat(),
     }

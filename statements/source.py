@@ -83,6 +83,7 @@ class StatementSource:
     fix_by_default: dt.date | None = None
     override_status: str | None = None
     override_justification: str = ""
+    evaluated: tuple[str, ...] = ()  # criteria a person evaluated (all 49 when manual is "full")
 
 
 class _Reader:
@@ -220,6 +221,16 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
     if not isinstance(by_criterion, dict):
         problems.append('fixes.by_criterion: must be a table of dates by criterion, e.g. { "1.4.3" = 2026-06-30 }')
         by_criterion = {}
+    manual = field(lambda: r.choice(r.get(assessment, "manual_evaluation", "assessment"), MANUAL, "assessment.manual_evaluation"), "none")
+    evaluated = assessment.get("evaluated_criteria", [])
+    if not isinstance(evaluated, list):
+        problems.append('assessment.evaluated_criteria: must be a list of criteria, e.g. ["1.1.1", "2.1.1"]')
+        evaluated = []
+    evaluated = [field(lambda: r.criterion(sc, f"assessment.evaluated_criteria[{i}]")) for i, sc in enumerate(evaluated)]
+    if evaluated and manual == "none":
+        problems.append('assessment.evaluated_criteria: lists criteria a person evaluated, but manual_evaluation is "none"')
+    if manual == "full":
+        evaluated = list(required_criteria())
     today = dt.date.min
     source = StatementSource(
         path=path,
@@ -234,8 +245,7 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
         method=field(lambda: r.choice(r.get(assessment, "method", "assessment"), METHODS, "assessment.method"), "self"),
         assessed_by=field(lambda: r.text(r.get(assessment, "by", "assessment"), "assessment.by"), {}),
         assessed_on=field(lambda: r.date(r.get(assessment, "date", "assessment"), "assessment.date"), today),
-        manual=field(lambda: r.choice(r.get(assessment, "manual_evaluation", "assessment"), MANUAL,
-                                      "assessment.manual_evaluation"), "none"),
+        manual=manual,
         prepared=field(lambda: r.date(r.get(dates, "prepared", "dates"), "dates.prepared"), today),
         reviewed=field(lambda: r.date(r.get(dates, "reviewed", "dates"), "dates.reviewed"), today),
         findings=tuple(
@@ -269,6 +279,7 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
         fix_by_default=field(lambda: r.date(fixes["default"], "fixes.default")) if fixes.get("default") else None,
         override_status=override_status,
         override_justification=str(override.get("justification") or "").strip(),
+        evaluated=tuple(dict.fromkeys(sc for sc in evaluated if sc)),
     )
     if problems:
         unique = list(dict.fromkeys(problems))

@@ -46,6 +46,22 @@ def test_findings_carry_criteria_and_a_help_link(runs):
     assert {e.name for e in runs["page"].meta.engines} == {"axe-core", "kaikille"}
 
 
+def test_the_run_records_what_each_engine_can_fail_and_what_it_only_flags(runs, tmp_path):
+    """A statement tells 'checked automatically' from 'flagged for review' from 'not evaluated' by
+    these lists; the site checks' criteria are in them too, and they survive a results file."""
+    from audit.model import read_report
+
+    ours = next(e for e in runs["site"].meta.engines if e.name == "kaikille")
+    assert {"2.4.5", "3.2.3", "3.2.4"} <= set(ours.can_fail)  # site checks that can fail a page
+    assert {"2.4.2", "3.1.1", "2.4.3", "2.2.2"} <= set(ours.review_only)  # needs review only
+    assert "2.4.2" in ours.criteria and "2.4.2" not in ours.can_fail
+    axe = next(e for e in runs["site"].meta.engines if e.name == "axe-core")
+    assert axe.review_only == () and "1.1.1" in axe.can_fail
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(runs["site"].to_dict()), "utf-8")
+    assert read_report(path).meta.engines == runs["site"].meta.engines
+
+
 def test_criteria_with_a_check_that_can_fail_a_page(chromium):
     """axe-core's rules (as kaikille runs them: WCAG 2.1 A and AA) plus kaikille's certain checks
     reach at least 33 of the 49 criteria Finnish law requires (axe alone: 22)."""

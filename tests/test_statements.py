@@ -15,7 +15,7 @@ from conftest import kaikille
 from kaikille.catalogs import catalog, placeholders
 from audit.model import read_report
 from statements.build import StaleStatement, build
-from statements.render import FORMATS
+from statements.render import FORMATS, as_json
 from statements.source import StatementFileError, parse_statement, read_statement, required_criteria
 
 HERE = Path(__file__).parent / "statements"
@@ -23,8 +23,9 @@ GOLDEN = HERE / "golden"
 TODAY = dt.date(2026, 11, 22)
 REGENERATE = os.environ.get("KAIKILLE_REGEN_GOLDEN") == "1"
 VIOLATIONS = Path(__file__).parent / "golden" / "input-results.json"
-CLEAN = HERE / "clean-results.json"
-SCENARIOS = {"partial": VIOLATIONS, "clean-unevaluated": CLEAN, "fully": CLEAN, "burden": CLEAN}
+CLEAN = HERE / "clean-results.json"  # a version 1 file: it records no criteria, so it claims nothing for them
+CLEAN_2 = HERE / "clean-results-2.json"  # records what axe-core and kaikille's checks tested
+SCENARIOS = {"partial": VIOLATIONS, "clean-unevaluated": CLEAN_2, "fully": CLEAN, "burden": CLEAN}
 EXPECTED_STATUS = {"partial": "partially", "clean-unevaluated": "partially", "fully": "fully", "burden": "partially"}
 
 
@@ -59,6 +60,27 @@ def test_noncompliances_join_audit_and_manual_findings():
     captions = st.noncompliances[1]
     assert captions.automated_pages == 0 and captions.fix_by == dt.date(2027, 3, 31)
     assert captions.manual[0].what["sv"] == "Två videor saknar undertexter."
+
+
+def test_each_criterion_says_what_evidence_exists():
+    """Automated evidence only from what a results file records each engine tested (a version 1
+    file records nothing, so it claims nothing); a check that can only flag for review is not
+    'checked'; a person's evaluation and findings count as a person's."""
+    old = {e.criterion: e.result for e in statement("partial").evidence}
+    assert len(old) == 49 and old["1.1.1"] == "failed" and old["2.1.1"] == "person" and old["1.4.1"] == "person"
+    assert old["4.1.1"] == "not-evaluated" and "automated" not in old.values()
+    clean = {e.criterion: e for e in statement("clean-unevaluated").evidence}
+    assert clean["1.4.10"].result == "automated" and clean["1.4.10"].automated == ("kaikille",)
+    assert clean["1.4.4"].automated == ("axe-core", "kaikille")
+    assert clean["2.4.3"].result == "review" and clean["2.4.3"].review == ("kaikille",)
+    assert clean["2.4.2"].automated == ("axe-core",) and clean["2.4.2"].review == ("kaikille",)  # axe can fail it; ours only flags it
+    assert clean["1.3.2"].result == "not-evaluated"
+    assert sum(e.result == "automated" for e in clean.values()) == 33
+    assert all(e.result == "person" for e in statement("fully").evidence)
+    listed = as_json(statement("clean-unevaluated"), "en")["criteria"]
+    assert [c["criterion"] for c in listed] == list(required_criteria())
+    assert next(c for c in listed if c["criterion"] == "2.4.3") == {
+        "criterion": "2.4.3", "name": "Focus order", "result": "review", "automated": [], "review_only": ["kaikille"], "person": False}
 
 
 def test_most_requirements_failing_is_not_compliant():
@@ -134,6 +156,9 @@ def statement_data(name: str) -> dict:
     (lambda d: d["feedback"].update(response_days=True), "feedback.response_days: must be a whole number of days"),
     (lambda d: d.update(fixes={"by_criterion": "x"}), "fixes.by_criterion: must be a table of dates by criterion"),
     (lambda d: d["site"]["service"].update(sv=5), "site.service: the sv text must be text, got 5"),
+    (lambda d: d["assessment"].update(evaluated_criteria=["2.1.1", "9.9.9"]), "assessment.evaluated_criteria[1]: '9.9.9' is not one of the 49"),
+    (lambda d: d["assessment"].update(evaluated_criteria="2.1.1"), "assessment.evaluated_criteria: must be a list of criteria"),
+    (lambda d: d["assessment"].update(manual_evaluation="none"), 'lists criteria a person evaluated, but manual_evaluation is "none"'),
 ])
 def test_statement_file_errors_name_file_field_and_problem(change, message):
     data = statement_data("partial")

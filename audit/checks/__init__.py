@@ -97,6 +97,15 @@ def page_checks(config: Any) -> list[PageCheck]:
     return [factory() for name, factory in PAGE_CHECKS.items() if name in names]
 
 
+def coverage(checks: Sequence[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The criteria these checks test, and of those the ones they can only flag for review."""
+    from kaikille.wcag import sc_key
+
+    tested = {sc for c in checks for sc in getattr(c, "criteria", ())}
+    certain = {sc for c in checks for sc in getattr(c, "can_fail", ())}
+    return tuple(sorted(tested, key=sc_key)), tuple(sorted(tested - certain, key=sc_key))
+
+
 def site_checks(config: Any) -> list[SiteCheck]:
     names = chosen(config)
     return [factory() for name, factory in SITE_CHECKS.items() if name in names]
