@@ -34,6 +34,7 @@ IMPLEMENTS: dict[str, tuple[str, ...]] = {
     "oj04fd": ("kaikille/focus-visible",),
     "59br37": ("kaikille/text-clipped",),
     "b33eff": ("kaikille/orientation", "css-orientation-lock"),
+    "b4f0c3": ("kaikille/viewport-zoom", "meta-viewport"),
 }
 _LOADS_ELSEWHERE = re.compile(
     r"""(?:\bsrc|\bdata|\bposter|<link[^>]*\bhref)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1)|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",

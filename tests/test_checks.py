@@ -39,6 +39,26 @@ def test_each_fixture_page_gets_exactly_the_expected_findings(runs, site_url, gr
     assert got == sorted(expected.get(page, {}).items())
 
 
+def test_controls_tab_cannot_reach_are_named_and_nothing_else(runs, site_url):
+    """A click listener under a pointer cursor, a button role and an onclick, none focusable; not
+    a decorative pointer cursor, not a tab a tablist reaches with arrow keys, not the real button."""
+    page = next(p for p in runs["page"].pages if p.url == f"{site_url}checks/page/unreachable.html")
+    found = next(f for f in page.findings if f.rule_id == "kaikille/keyboard-unreachable")
+    assert sorted(n.target[0] for n in found.nodes) == ["#beside", "#fake-click", "#fake-role"]
+    assert found.criteria[0].sc == "2.1.1"
+
+
+def test_hover_content_that_cannot_be_dismissed_or_hovered_is_named_and_nothing_else(runs, site_url):
+    """A pure-CSS tooltip stays until the pointer leaves: Escape cannot close it. A scripted one
+    that vanishes when the pointer moves onto it is not hoverable. One that Escape closes and the
+    pointer can rest on is not flagged."""
+    page = next(p for p in runs["page"].pages if p.url == f"{site_url}checks/page/hover.html")
+    found = next(f for f in page.findings if f.rule_id == "kaikille/hover-content")
+    assert [n.target[0] for n in found.nodes] == ["#css-trigger", "#leaves"]
+    assert "Escape" in found.nodes[0].failure_summary and "Mon–Fri 9–16" in found.nodes[0].failure_summary
+    assert "disappears when the pointer moves onto it" in found.nodes[1].failure_summary
+
+
 def test_findings_carry_criteria_and_a_help_link(runs):
     findings = [f for report in runs.values() for p in report.pages for f in p.findings if f.engine == "kaikille"]
     assert findings and all(f.criteria and f.criteria[0].en_301_549 for f in findings)

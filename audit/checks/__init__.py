@@ -40,10 +40,11 @@ class SiteCheck(Protocol):
 
 
 from audit.checks.contrast import TextFieldContrastCheck  # noqa: E402
+from audit.checks.hover import HoverContentCheck  # noqa: E402
 from audit.checks.interaction import OnInputCheck, PointerCancellationCheck  # noqa: E402
 from audit.checks.keyboard import KeyboardCheck  # noqa: E402
 from audit.checks.layout import OrientationCheck, ReflowCheck, TextClipCheck, TextSpacingCheck  # noqa: E402
-from audit.checks.markup import DuplicateIdCheck, PageFacts  # noqa: E402
+from audit.checks.markup import DuplicateIdCheck, PageFacts, ViewportZoomCheck  # noqa: E402
 from audit.checks.motion import MotionCheck  # noqa: E402
 from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
                                PageLanguage, PageTitleUnique)
@@ -52,6 +53,7 @@ from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigatio
 PAGE_CHECKS: dict[str, Any] = {
     "facts": PageFacts,
     "duplicate-id": DuplicateIdCheck,
+    "viewport-zoom": ViewportZoomCheck,
     "text-field-boundary": TextFieldContrastCheck,
     "reflow": ReflowCheck,
     "text-clipped": TextClipCheck,
@@ -61,6 +63,7 @@ PAGE_CHECKS: dict[str, Any] = {
     "on-input": OnInputCheck,
     "pointer-down": PointerCancellationCheck,
     "keyboard": KeyboardCheck,
+    "hover-content": HoverContentCheck,
 }
 SITE_CHECKS: dict[str, Any] = {
     "page-title-unique": PageTitleUnique,

@@ -12,6 +12,12 @@ presses, and record where focus goes and how it looks.
   never compare screenshots or keyboard and pointer navigation graphs.
 - 2.4.3 Focus Order: positive tabindex values reorder focus: needs review, with the order shown.
 - 3.2.1 On Focus: focusing an element that makes the page navigate or open a window: a violation.
+- 2.1.1 Keyboard: once the walk has gone round the whole page, a visible element that looks like a
+  control — an interactive role (button, link, checkbox, switch, slider, text box …) or native
+  control taken out of the tab order, an ``onclick`` attribute, or a pointer cursor over a click
+  listener — that Tab never reached: needs review (the function may be reachable another way).
+  Items of composite widgets (tabs, menus, listboxes, grids, trees, radio groups), which move focus
+  with arrow keys, and anything inside or around a reached element or a label are left out.
 
 Where focus really went after a key press is read from focus events in our own world (the first
 focusout's target, or nothing: focus left the page), not from where a page script put it a moment
@@ -32,6 +38,44 @@ SETTLE = "() => new Promise(r => setTimeout(r, 60))"  # a page's own focus timer
 HELP_WORDS = re.compile(r"\b(help|how|instruction|ohje|apua|miten|hjälp|instruktion|hur)", re.IGNORECASE)
 KEY_HINT = re.compile(r"((?:(?:ctrl|control|alt|option|shift|cmd|command|meta)\s*\+\s*)+[a-z0-9]\b|\b(?:esc|escape|f\d{1,2})\b)",
                       re.IGNORECASE)
+MAX_UNREACHED = 20
+CLICKS = ("click", "mousedown", "mouseup", "pointerdown", "pointerup")
+# Visible elements that look like controls, not reached by Tab (ids in ``reached``): what and why.
+UNREACHED = """(reached, max) => {
+    const done = new Set(reached);
+    const ROLES = new Set(['button', 'link', 'checkbox', 'switch', 'slider', 'spinbutton', 'textbox', 'combobox', 'searchbox']);
+    const COMPOSITE = '[role=tablist], [role=menu], [role=menubar], [role=listbox], [role=grid], [role=treegrid], [role=tree], ' +
+        '[role=radiogroup], [role=toolbar], select, datalist';
+    const NATIVE = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+    const reachedEls = Array.from(done).map(id => __kaikille.get(id)).filter(Boolean);
+    const near = (el) => reachedEls.some(r => r === el || r.contains(el) || el.contains(r));
+    const skip = (el) => !__kaikille.visible(el) || el.disabled || el.closest('[inert], [aria-hidden=true], label, ' + COMPOSITE)
+        || near(el);
+    const found = [];
+    const add = (el, why, role, listener) => {
+        if (found.length < max * 3 && !found.some(f => f.el === el || f.el.contains(el))) found.push({el, why, role, listener});
+    };
+    for (const el of document.querySelectorAll('[role]')) {
+        const role = (el.getAttribute('role') || '').trim().split(/\\s+/)[0].toLowerCase();
+        if (ROLES.has(role) && !skip(el)) add(el, 'role', role, false);
+    }
+    for (const el of document.querySelectorAll(NATIVE)) {
+        if (el.getAttribute('tabindex') === '-1' && !skip(el)) add(el, 'role', el.localName, false);
+    }
+    for (const el of document.querySelectorAll('[onclick]')) if (!skip(el)) add(el, 'click', '', false);
+    let looked = 0;
+    for (const el of document.body ? document.body.querySelectorAll('div, span, li, img, svg, td, p, i, label, h1, h2, h3, h4, h5, h6') : []) {
+        if (looked > 3000) break;
+        looked += 1;
+        if (getComputedStyle(el).cursor !== 'pointer') continue;
+        const parent = el.parentElement;
+        if (parent && getComputedStyle(parent).cursor === 'pointer') continue;  // the cursor is inherited: the outermost one
+        if (el.closest(NATIVE + ', [tabindex]') || skip(el)) continue;
+        add(el, 'click', '', true);
+    }
+    return found.slice(0, max * 3).map(f => ({id: __kaikille.remember(f.el), why: f.why, role: f.role, listener: f.listener,
+                                              ...__kaikille.describe(f.el)}));
+}"""
 MODIFIERS = {"ctrl": "Control", "control": "Control", "alt": "Alt", "option": "Alt", "shift": "Shift", "cmd": "Meta",
              "command": "Meta", "meta": "Meta"}
 
@@ -61,8 +105,8 @@ class KeyboardCheck:
     id = "kaikille/keyboard"
     name = "keyboard"
     costly = True
-    criteria = ("2.1.2", "2.4.7", "2.4.3", "3.2.1")
-    can_fail = ("2.1.2", "2.4.7", "3.2.1")  # 2.4.3: needs review only
+    criteria = ("2.1.1", "2.1.2", "2.4.7", "2.4.3", "3.2.1")
+    can_fail = ("2.1.2", "2.4.7", "3.2.1")  # 2.1.1 and 2.4.3: needs review only
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
@@ -82,6 +126,8 @@ class KeyboardCheck:
             order = " → ".join(result.facts["focus_order"][:20])
             result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",),
                                            [node(p, t("focus-order.summary", order=order)) for p in positive if isinstance(p, dict)]))
+        if forward and forward[-1].landing == 0:  # the walk went round the whole page
+            result.findings += await self._unreachable(page, world, {s.active for s in forward} | {s.landing for s in forward})
         trap = await self._trap(page, world, forward, count)
         if trap:
             result.findings.append(trap)
@@ -149,6 +195,19 @@ class KeyboardCheck:
     def _on_focus(self, stops: list[Stop]) -> list:
         moved = [node(s.info, t("on-focus.summary")) for s in stops if (s.navigated or s.opened) and s.info]
         return [finding("on-focus", VIOLATION, ("3.2.1",), moved)] if moved else []
+
+    async def _unreachable(self, page: Any, world: Any, reached: set[int]) -> list:
+        found = await world.call(UNREACHED, sorted(i for i in reached if i), MAX_UNREACHED)
+        nodes = []
+        for item in found if isinstance(found, list) else []:
+            if len(nodes) >= MAX_UNREACHED or not isinstance(item, dict) or not isinstance(item.get("id"), int):
+                continue
+            if item.get("listener") is True and not await page.listens(world, "id => __kaikille.get(id)", CLICKS, item["id"]):
+                continue  # a pointer cursor alone is not a control
+            why = t("keyboard-unreachable.why.role", role=str(item.get("role") or "")[:40]) if item.get("why") == "role" \
+                else t("keyboard-unreachable.why.click")
+            nodes.append(node(item, t("keyboard-unreachable.summary", why=why)))
+        return [finding("keyboard-unreachable", NEEDS_REVIEW, ("2.1.1",), nodes)] if nodes else []
 
     async def _trap(self, page: Any, world: Any, forward: list[Stop], count: int) -> Any:
         """A trap: the same element focused twice in one forward cycle, without focus leaving the page."""

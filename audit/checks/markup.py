@@ -2,12 +2,17 @@
 
 - 4.1.1 Parsing (WCAG 2.1, EN 301 549 9.4.1.1): an id used by several elements: a violation (minor
   impact: it harms users when something refers to that id).
+- 1.4.4 Resize Text (and 1.4.10 Reflow; ACT b4f0c3): a ``<meta name=viewport>`` whose
+  ``user-scalable`` forbids zooming or whose ``maximum-scale`` is below 2: a violation. Values are
+  read as browsers read them (CSS Viewport): yes = 1, no = 0, device-width/height = 10, a number's
+  leading digits, anything else 0; a negative maximum-scale is ignored.
 - The page's facts for the site-level checks: its language, title, navigation menus (their links in
   order, with their names), links in the header and footer, and whether it offers a search or a
   link to a site map."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from audit.checks.kit import CheckResult, finding, kit, node, t
@@ -38,6 +43,52 @@ FACTS = """() => {
     return {lang: document.documentElement.getAttribute('lang') || '', title: document.title || '',
             navs, edge_links: edges.slice(0, 120), search, sitemap_link: sitemap};
 }"""
+
+
+VIEWPORTS = """() => Array.from(document.querySelectorAll('meta[name=viewport i][content]')).slice(0, 5)
+    .map(m => ({content: String(m.getAttribute('content')).slice(0, 500), ...__kaikille.describe(m)}))"""
+_PAIR = re.compile(r"([^\s,;=]+)\s*=\s*([^\s,;=]*)")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+def viewport_value(value: str) -> float:
+    value = value.strip().lower()
+    named = {"yes": 1.0, "no": 0.0, "device-width": 10.0, "device-height": 10.0}
+    if value in named:
+        return named[value]
+    match = _NUMBER.match(value)
+    return float(match.group(0)) if match else 0.0
+
+
+def zoom_blockers(content: str) -> list[str]:
+    """The settings of a viewport's content that stop zooming to 200%, as written: [] when none."""
+    found = []
+    for key, value in _PAIR.findall(content):
+        key = key.lower()
+        if key == "user-scalable" and abs(viewport_value(value)) < 1:
+            found.append(f"{key}={value}")
+        elif key == "maximum-scale" and 0 <= viewport_value(value) < 2:
+            found.append(f"{key}={value}")
+    return found
+
+
+class ViewportZoomCheck:
+    id = "kaikille/viewport-zoom"
+    name = "viewport-zoom"
+    costly = False
+    criteria = ("1.4.4", "1.4.10")
+    can_fail = criteria
+
+    async def run(self, page: Any) -> CheckResult:
+        world = await kit(page)
+        metas = await world.call(VIEWPORTS)
+        nodes = []
+        for meta in metas if isinstance(metas, list) else []:
+            if isinstance(meta, dict) and isinstance(meta.get("content"), str):
+                blockers = zoom_blockers(meta["content"])
+                if blockers:
+                    nodes.append(node(meta, t("viewport-zoom.summary", setting=page_text(", ".join(blockers), 120))))
+        return CheckResult([finding("viewport-zoom", VIOLATION, self.criteria, nodes, impact="critical")] if nodes else [])
 
 
 class DuplicateIdCheck:
