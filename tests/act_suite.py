@@ -35,6 +35,7 @@ IMPLEMENTS: dict[str, tuple[str, ...]] = {
     "59br37": ("kaikille/text-clipped",),
     "b33eff": ("kaikille/orientation", "css-orientation-lock"),
     "b4f0c3": ("kaikille/viewport-zoom", "meta-viewport"),
+    "cf77f2": ("kaikille/bypass", "bypass"),
 }
 _LOADS_ELSEWHERE = re.compile(
     r"""(?:\bsrc|\bdata|\bposter|<link[^>]*\bhref)\s*=\s*["']?(?:https?:)?//(?!127\.0\.0\.1)|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
@@ -134,7 +135,7 @@ def earl(results: list[tuple[Case, str]], tool_version: str) -> dict:
         "@context": "https://act-rules.github.io/earl-context.json",
         "@graph": [{
             "@type": "TestSubject",
-            "source": f"https://www.w3.org/WAI/content-assets/wcag-act-rules/testcases/{case.rule}/{case.id}.html",
+            "source": "https://www.w3.org" + case.path,
             "assertions": [{
                 "@type": "Assertion",
                 "test": {"@type": "TestCase", "title": case.rule},

@@ -59,6 +59,16 @@ def test_hover_content_that_cannot_be_dismissed_or_hovered_is_named_and_nothing_
     assert "disappears when the pointer moves onto it" in found.nodes[1].failure_summary
 
 
+def test_a_skip_link_is_activated_to_see_where_it_takes_focus(runs, site_url):
+    """Neither page has a main landmark or headings; the skip link whose target exists takes the
+    next Tab past the menu (no finding), the one whose target is missing is named."""
+    broken = next(p for p in runs["page"].pages if p.url == f"{site_url}checks/page/bypass-broken.html")
+    found = next(f for f in broken.findings if f.rule_id == "kaikille/bypass")
+    assert [n.target[0] for n in found.nodes] == ["#skip"] and "#content" in found.nodes[0].failure_summary
+    works = next(p for p in runs["page"].pages if p.url == f"{site_url}checks/page/bypass-works.html")
+    assert works.error is None and not [f for f in works.findings if f.rule_id == "kaikille/bypass"]
+
+
 def test_findings_carry_criteria_and_a_help_link(runs):
     findings = [f for report in runs.values() for p in report.pages for f in p.findings if f.engine == "kaikille"]
     assert findings and all(f.criteria and f.criteria[0].en_301_549 for f in findings)

@@ -4,6 +4,7 @@ defaults it states are the ones the options table (the one source) gives."""
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -92,3 +93,12 @@ def test_the_plugin_commands_are_registered():
 def test_the_two_commands_are_in_the_readme():
     assert "./dev.sh demo" in README and "./dev.sh test" in README
     assert "./dev.sh test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_every_rule_id_of_kaikilles_checks_is_documented():
+    """Every finding a check can make takes its help text from the catalog: each such rule id is in
+    the results documentation's table."""
+    catalog = json.loads((ROOT / "audit" / "checks" / "locales" / "en.json").read_text("utf-8"))
+    rules = {key.removesuffix(".help") for key in catalog if key.endswith(".help")}
+    documented = set(re.findall(r"\| `kaikille/([a-z-]+)` \|", (ROOT / "docs" / "results.md").read_text("utf-8")))
+    assert rules and rules == documented

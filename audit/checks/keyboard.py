@@ -18,6 +18,10 @@ presses, and record where focus goes and how it looks.
   listener — that Tab never reached: needs review (the function may be reachable another way).
   Items of composite widgets (tabs, menus, listboxes, grids, trees, radio groups), which move focus
   with arrow keys, and anything inside or around a reached element or a label are left out.
+- 2.4.1 Bypass Blocks: a page with both a main landmark and headings passes; else one of its first
+  three focus stops must be a same-page link whose target exists and, activated with Enter, moves
+  the next Tab into or past that target. Otherwise: needs review (the repeated blocks, and other
+  ways past them, are for a person to judge).
 
 Where focus really went after a key press is read from focus events in our own world (the first
 focusout's target, or nothing: focus left the page), not from where a page script put it a moment
@@ -32,6 +36,7 @@ from typing import Any
 
 from audit.checks.kit import CheckResult, finding, kit, node, t
 from audit.model import NEEDS_REVIEW, VIOLATION
+from audit.visit import page_text
 
 MAX_STOPS = 150  # focus stops walked at most per direction
 SETTLE = "() => new Promise(r => setTimeout(r, 60))"  # a page's own focus timers run meanwhile
@@ -76,6 +81,23 @@ UNREACHED = """(reached, max) => {
     return found.slice(0, max * 3).map(f => ({id: __kaikille.remember(f.el), why: f.why, role: f.role, listener: f.listener,
                                               ...__kaikille.describe(f.el)}));
 }"""
+SKIP_LINKS = """(ids) => ids.map(id => __kaikille.get(id)).filter(el => el && el.localName === 'a').map(el => {
+    const href = el.getAttribute('href') || '';
+    let target = null;
+    if (href.startsWith('#') && href.length > 1) {
+        let key = href.slice(1);
+        try { key = decodeURIComponent(key); } catch (e) { /* as written */ }
+        target = document.getElementById(key) || document.getElementsByName(key)[0] || null;
+    }
+    return {id: __kaikille.remember(el), href: href.slice(0, 200), target: target ? __kaikille.remember(target) : 0};
+}).filter(s => s.href.startsWith('#'))"""
+LANDMARKS = """() => ({main: !!document.querySelector('main, [role=main]'),
+                headings: !!document.querySelector('h1, h2, h3, h4, h5, h6, [role=heading]')})"""
+# After the skip link was activated: is the newly focused element the target, inside it or after it?
+PAST = """(target) => {
+    const el = __kaikille.get(target), now = __kaikille.deepActive();
+    return !!(el && now && (el === now || el.contains(now) || (el.compareDocumentPosition(now) & Node.DOCUMENT_POSITION_FOLLOWING)));
+}"""
 MODIFIERS = {"ctrl": "Control", "control": "Control", "alt": "Alt", "option": "Alt", "shift": "Shift", "cmd": "Meta",
              "command": "Meta", "meta": "Meta"}
 
@@ -105,8 +127,8 @@ class KeyboardCheck:
     id = "kaikille/keyboard"
     name = "keyboard"
     costly = True
-    criteria = ("2.1.1", "2.1.2", "2.4.7", "2.4.3", "3.2.1")
-    can_fail = ("2.1.2", "2.4.7", "3.2.1")  # 2.1.1 and 2.4.3: needs review only
+    criteria = ("2.1.1", "2.1.2", "2.4.1", "2.4.7", "2.4.3", "3.2.1")
+    can_fail = ("2.1.2", "2.4.7", "3.2.1")  # 2.1.1, 2.4.1 and 2.4.3: needs review only
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
@@ -131,6 +153,10 @@ class KeyboardCheck:
         trap = await self._trap(page, world, forward, count)
         if trap:
             result.findings.append(trap)
+        else:  # a trapped page cannot be walked further
+            bypass = await self._bypass(page, world, forward)
+            if bypass:
+                result.findings.append(bypass)
         return result
 
     async def _walk(self, page: Any, world: Any, key: str, steps: int) -> list[Stop]:
@@ -195,6 +221,31 @@ class KeyboardCheck:
     def _on_focus(self, stops: list[Stop]) -> list:
         moved = [node(s.info, t("on-focus.summary")) for s in stops if (s.navigated or s.opened) and s.info]
         return [finding("on-focus", VIOLATION, ("3.2.1",), moved)] if moved else []
+
+    async def _bypass(self, page: Any, world: Any, forward: list[Stop]) -> Any:
+        marks = await world.call(LANDMARKS)
+        if isinstance(marks, dict) and marks.get("main") is True and marks.get("headings") is True:
+            return None
+        first = list(dict.fromkeys(s.active for s in forward if s.active))[:3]
+        links = await world.call(SKIP_LINKS, first)
+        links = [x for x in links if isinstance(x, dict) and isinstance(x.get("id"), int)] if isinstance(links, list) else []
+        for link in links:
+            if not isinstance(link.get("target"), int) or not link["target"]:
+                continue
+            await world.call("id => { const el = __kaikille.get(id); if (el) el.focus(); }", link["id"])
+            await page.press("Enter")
+            await world.call(SETTLE)
+            await page.press("Tab")
+            await world.call(SETTLE)
+            if await world.call(PAST, link["target"]) is True:
+                return None  # a skip link that works
+        if links:
+            info = await world.call("id => __kaikille.describe(__kaikille.get(id))", links[0]["id"])
+            why = t("bypass.why.broken", href=page_text(links[0].get("href"), 100))
+            return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node(info if isinstance(info, dict) else {}, t("bypass.summary", why=why))])
+        missing = [t(f"bypass.missing.{k}") for k in ("main", "headings") if not (isinstance(marks, dict) and marks.get(k) is True)]
+        why = t("bypass.why.none", missing=", ".join(missing))
+        return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node({"selector": "html"}, t("bypass.summary", why=why))])
 
     async def _unreachable(self, page: Any, world: Any, reached: set[int]) -> list:
         found = await world.call(UNREACHED, sorted(i for i in reached if i), MAX_UNREACHED)
