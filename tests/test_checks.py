@@ -69,6 +69,13 @@ def test_a_skip_link_is_activated_to_see_where_it_takes_focus(runs, site_url):
     assert works.error is None and not [f for f in works.findings if f.rule_id == "kaikille/bypass"]
 
 
+def test_focus_that_jumps_back_up_a_column_is_shown_with_the_order(runs, site_url):
+    page = next(p for p in runs["page"].pages if p.url == f"{site_url}checks/page/focus-jump.html")
+    found = next(f for f in page.findings if f.rule_id == "kaikille/focus-order")
+    assert [n.target[0] for n in found.nodes] == ["#late"]
+    assert "Shown second, focused first" in found.nodes[0].failure_summary and "→" in found.nodes[0].failure_summary
+
+
 def test_findings_carry_criteria_and_a_help_link(runs):
     findings = [f for report in runs.values() for p in report.pages for f in p.findings if f.engine == "kaikille"]
     assert findings and all(f.criteria and f.criteria[0].en_301_549 for f in findings)

@@ -10,7 +10,9 @@ presses, and record where focus goes and how it looks.
   unfocused look, while nothing else on the page changed: a violation; something else changed (an
   indicator elsewhere): needs review. We compare computed styles, as Siteimprove's Alfa does; we
   never compare screenshots or keyboard and pointer navigation graphs.
-- 2.4.3 Focus Order: positive tabindex values reorder focus: needs review, with the order shown.
+- 2.4.3 Focus Order: positive tabindex values reorder focus, and focus that jumps back up the page
+  within the same column (CSS order or positioning against the source): needs review, with the
+  order shown.
 - 3.2.1 On Focus: focusing an element that makes the page navigate or open a window: a violation.
 - 2.1.1 Keyboard: once the walk has gone round the whole page, a visible element that looks like a
   control — an interactive role (button, link, checkbox, switch, slider, text box …) or native
@@ -123,6 +125,36 @@ def playwright_key(hint: str) -> str:
     return "+".join([*keys, last])
 
 
+def _box(info: dict) -> tuple[float, float, float, float] | None:
+    box = info.get("box")
+    if isinstance(box, list) and len(box) == 4 and all(isinstance(v, (int, float)) for v in box) and box[2] > 0 and box[3] > 0:
+        return float(box[0]), float(box[1]), float(box[2]), float(box[3])
+    return None
+
+
+def backward_jumps(stops: list[Stop], gap: float = 10) -> list[tuple[dict, dict]]:
+    """Pairs of successive focus stops where focus goes back up the page within the same column
+    (the boxes share some width and the second lies wholly above the first): the focus order goes
+    against the visual reading order. Stops in fixed or sticky boxes and in frames are left out."""
+    seen: set[int] = set()
+    infos = []
+    for stop in stops:
+        if stop.active and stop.active not in seen and stop.info:
+            seen.add(stop.active)
+            infos.append(stop.info)
+    jumps = []
+    for a, b in zip(infos, infos[1:]):
+        if a.get("fixed") is True or b.get("fixed") is True or "iframe" in (a.get("tag"), b.get("tag")):
+            continue
+        first, second = _box(a), _box(b)
+        if first is None or second is None:
+            continue
+        overlap = min(first[0] + first[2], second[0] + second[2]) - max(first[0], second[0])
+        if overlap > 0 and second[1] + second[3] < first[1] - gap:
+            jumps.append((a, b))
+    return jumps
+
+
 class KeyboardCheck:
     id = "kaikille/keyboard"
     name = "keyboard"
@@ -144,10 +176,12 @@ class KeyboardCheck:
         result.facts["focus_order"] = [infos[i]["name"][:60] for i in dict.fromkeys(s.active for s in forward) if i in infos][:50]
         result.findings += self._focus_visible(forward)
         result.findings += self._on_focus(forward)
-        if isinstance(positive, list) and positive:
-            order = " → ".join(result.facts["focus_order"][:20])
-            result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",),
-                                           [node(p, t("focus-order.summary", order=order)) for p in positive if isinstance(p, dict)]))
+        order = " → ".join(result.facts["focus_order"][:20])
+        ordered = [node(p, t("focus-order.summary", order=order)) for p in positive if isinstance(p, dict)] if isinstance(positive, list) else []
+        ordered += [node(b, t("focus-order.summary.jump", previous=page_text(a.get("name"), 60) or a.get("tag", "?"), order=order))
+                    for a, b in backward_jumps(forward)]
+        if ordered:
+            result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",), ordered[:MAX_UNREACHED]))
         if forward and forward[-1].landing == 0:  # the walk went round the whole page
             result.findings += await self._unreachable(page, world, {s.active for s in forward} | {s.landing for s in forward})
         trap = await self._trap(page, world, forward, count)

@@ -88,6 +88,15 @@
     return parts.join('\n');
   };
 
+  // In a fixed or sticky box: where it is on the page depends on the scroll, not on the reading order.
+  const pinned = (el) => {
+    for (let node = el, i = 0; node && node.nodeType === 1 && i < 40; node = node.parentElement, i += 1) {
+      const position = getComputedStyle(node).position;
+      if (position === 'fixed' || position === 'sticky') return true;
+    }
+    return false;
+  };
+
   const deepActive = () => {
     let el = document.activeElement;
     while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
@@ -130,7 +139,7 @@
       else landing = firstIn ? firstIn.to : out.to;
       return {
         landing, active: remember(now), mutated: mutations,
-        info: now ? describe(now) : null, look: now ? look(now) : null,
+        info: now ? { ...describe(now), fixed: pinned(now) } : null, look: now ? look(now) : null,
         previousLook: previous ? look(get(previous)) : null,
       };
     },
