@@ -171,7 +171,7 @@ class KeyboardCheck:
         positive = await world.call("""() => __kaikille.focusable()
             .filter(e => (parseInt(e.getAttribute('tabindex'), 10) || 0) > 0).map(e => __kaikille.describe(e))""")
         await world.call("() => { const a = document.activeElement; if (a && a.blur) a.blur(); }")
-        forward = await self._walk(page, world, "Tab", min(count + 3, MAX_STOPS))
+        forward = await self._walk(page, world, "Tab", min(count + 3, MAX_STOPS), linger=5)
         infos = {s.active: s.info for s in forward if s.active and s.info}
         result.facts["focus_order"] = [infos[i]["name"][:60] for i in dict.fromkeys(s.active for s in forward) if i in infos][:50]
         result.findings += self._focus_visible(forward)
@@ -193,7 +193,7 @@ class KeyboardCheck:
                 result.findings.append(bypass)
         return result
 
-    async def _walk(self, page: Any, world: Any, key: str, steps: int) -> list[Stop]:
+    async def _walk(self, page: Any, world: Any, key: str, steps: int, linger: int = 0) -> list[Stop]:
         stops: list[Stop] = []
         previous = await world.call("() => __kaikille.start()")
         frame_steps = 0
@@ -203,9 +203,10 @@ class KeyboardCheck:
             """A navigation or window the page asked for after the last look belongs to the last stop."""
             nonlocal seen
             now = (len(page.navigations), page.popups)
-            if stops and now != seen:
-                stops[-1].navigated |= now[0] > seen[0]
-                stops[-1].opened |= now[1] > seen[1]
+            named = [s for s in stops if s.info]  # focus that left the page opened nothing: the element before did
+            if named and now != seen:
+                named[-1].navigated |= now[0] > seen[0]
+                named[-1].opened |= now[1] > seen[1]
             seen = now
 
         for _ in range(steps):
@@ -229,6 +230,9 @@ class KeyboardCheck:
                 break  # focus left the page: the cycle is complete
             previous = stop.active
         await world.call(SETTLE)
+        for _ in range(linger):  # a window the last focus opened may be announced late on a busy machine
+            late_events()
+            await world.call(SETTLE)
         late_events()
         return stops
 
