@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from audit.model import AuditReport
 from kaikille.errors import Refused
@@ -101,12 +102,27 @@ class Statement:
     evidence: tuple[Evidence, ...] = ()  # per required criterion
 
 
-def automated_evidence(reports: list[AuditReport]) -> tuple[dict[str, list[str]], Automated | None]:
-    """Required criteria that automated checks found failing -> the pages where, in page order."""
+def in_scope(url: str, scope: tuple[str, ...]) -> bool:
+    """Whether an audited page is covered by the statement: the same scheme and host as one of its
+    addresses, and under that address's path."""
+    page = urlsplit(url)
+    for address in scope:
+        base = urlsplit(address)
+        if (page.scheme, (page.hostname or "").lower(), page.port) == (base.scheme, (base.hostname or "").lower(), base.port) \
+                and (page.path or "/").startswith(base.path or "/"):
+            return True
+    return False
+
+
+def automated_evidence(reports: list[AuditReport], scope: tuple[str, ...] | None = None) -> tuple[dict[str, list[str]], Automated | None]:
+    """Required criteria that automated checks found failing -> the pages where, in page order;
+    with ``scope``, only pages the statement covers."""
     required = set(required_criteria())
     pages: dict[str, list[str]] = {}
     for report in reports:
         for issue in report.issues():
+            if scope is not None and not in_scope(issue.page.url, scope):
+                continue
             for criterion in issue.finding.criteria:
                 if criterion.sc in required:
                     urls = pages.setdefault(criterion.sc, [])
@@ -141,7 +157,8 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
             f"not published: {source.path}: dates.reviewed is {source.reviewed.isoformat()}, {age} days ago: a statement must be "
             "reviewed at least once a year. Review it and update the date."
         )
-    auto_pages, automated = automated_evidence(reports)
+    auto_pages, automated = automated_evidence(reports, source.urls)
+    outside = sorted({i.page.url for r in reports for i in r.issues() if not in_scope(i.page.url, source.urls)})
     manual_by_sc: dict[str, list[ManualFinding]] = {}
     for finding in source.findings:
         manual_by_sc.setdefault(finding.criterion, []).append(finding)
@@ -161,6 +178,9 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
             fix_by=max(known) if known else None,
         ))
     warnings = [f"criterion {n.criterion}: the planned fix date {n.fix_by.isoformat()} has passed" for n in items if n.fix_by and n.fix_by < today]
+    if outside:
+        warnings.append(f"{len(outside)} audited page(s) with findings are outside the statement's addresses "
+                        f"({', '.join(source.urls)}) and were left out, e.g. {outside[0]}")
     warnings += [f"burden claim '{b.what.get(source.languages[0], '')}' ended on {b.until.isoformat()}" for b in source.burdens if b.until < today]
     review = {}
     if previous is not None:

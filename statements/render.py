@@ -65,6 +65,14 @@ class Block:
     parts: list = field(default_factory=list)  # p: [Inline]; ul: [[Inline]]; dl: [(term, [Inline])]; h*: [str]
 
 
+def status_key(st: Statement) -> str:
+    """The status sentence: 'partially' with nothing known to fail and no burden claimed is partial
+    only because not every requirement has been evaluated yet, and says so."""
+    if st.status == "partially" and not st.noncompliances and not st.source.burdens:
+        return "partially_unevaluated"
+    return st.status
+
+
 def document(st: Statement, lang: str, siblings: str | None = None) -> list[Block]:
     """The statement's blocks; ``siblings`` (e.g. 'statement.{lang}.html') links the other languages."""
     src = st.source
@@ -82,7 +90,7 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
         Block("p", [t(lang, "statement.scope")]),
         Block("ul", [[Link(url, url)] for url in src.urls]),
         Block("h2", [t(lang, "h.status")]),
-        Block("p", [t(lang, f"status.{st.status}")]),
+        Block("p", [t(lang, f"status.{status_key(st)}")]),
     ]
     if src.manual != "full":
         doc.append(Block("p", [t(lang, "status.not_fully_evaluated")]))
@@ -131,7 +139,8 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
         contacts.append((t(lang, "feedback.form"), [Link(src.form, src.form)]))
     if src.phone:
         contacts.append((t(lang, "feedback.phone"), [Link(src.phone, "tel:" + re.sub(r"[^0-9+]", "", src.phone))]))
-    doc += [Block("h2", [t(lang, "h.feedback")]), Block("p", [t(lang, "feedback.lead", days=src.response_days)]), Block("dl", contacts)]
+    doc += [Block("h2", [t(lang, "h.feedback")]), Block("p", [t(lang, "feedback.lead", days=src.response_days)]), Block("dl", contacts),
+            Block("p", [t(lang, "feedback.unit", unit=src.feedback_unit[lang])])]
 
     doc += [
         Block("h2", [t(lang, "h.enforcement")]),
@@ -249,7 +258,8 @@ def as_json(st: Statement, lang: str) -> dict:
         "automated": {"engines": st.automated.engines, "date": st.automated.date.isoformat(), "pages": st.automated.pages} if st.automated else None,
         "prepared": src.prepared.isoformat(),
         "reviewed": src.reviewed.isoformat(),
-        "feedback": {"email": src.email or None, "form": src.form or None, "phone": src.phone or None, "response_days": src.response_days},
+        "feedback": {"email": src.email or None, "form": src.form or None, "phone": src.phone or None, "response_days": src.response_days,
+                     "unit": src.feedback_unit[lang]},
         "supervisor": supervisor()[lang],
         "review": st.review or None,
         "criteria": [{"criterion": e.criterion, "name": t(lang, f"sc.{e.criterion}.name"), "result": e.result,

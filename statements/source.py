@@ -69,6 +69,7 @@ class StatementSource:
     form: str
     phone: str
     response_days: int
+    feedback_unit: Text  # who handles accessibility feedback (the EU model requires it)
     method: str
     assessed_by: Text
     assessed_on: dt.date
@@ -242,6 +243,7 @@ def parse_statement(path: str, data: dict[str, Any]) -> StatementSource:
         form=channels["form"],
         phone=channels["phone"],
         response_days=days,
+        feedback_unit=field(lambda: r.text(r.get(feedback, "unit", "feedback"), "feedback.unit"), {}),
         method=field(lambda: r.choice(r.get(assessment, "method", "assessment"), METHODS, "assessment.method"), "self"),
         assessed_by=field(lambda: r.text(r.get(assessment, "by", "assessment"), "assessment.by"), {}),
         assessed_on=field(lambda: r.date(r.get(assessment, "date", "assessment"), "assessment.date"), today),

@@ -58,8 +58,11 @@ def rendered_markdown(path: Path) -> Path:
     return page
 
 
-def hostile_results(tmp_path: Path) -> Path:
-    data = json.loads(RECORDED.read_text("utf-8"))
+def hostile_results(tmp_path: Path, site: str | None = None) -> Path:
+    """The recorded results with page-controlled values made hostile; ``site`` moves the pages
+    there (a statement only lists pages inside its own addresses)."""
+    text = RECORDED.read_text("utf-8")
+    data = json.loads(text.replace("http://127.0.0.1:8000", site) if site else text)
     for page in data["pages"]:
         page["title"] = HOSTILE
         for finding in page["findings"]:
@@ -69,7 +72,7 @@ def hostile_results(tmp_path: Path) -> Path:
                 node["html"] = HOSTILE
                 node["failure_summary"] = HOSTILE
                 node["target"] = [HOSTILE]
-    data["pages"].append({**copy.deepcopy(data["pages"][1]), "url": "https://x.fi/" + HOSTILE.replace(" ", "")})
+    data["pages"].append({**copy.deepcopy(data["pages"][1]), "url": (site or "https://x.fi") + "/" + HOSTILE.replace(" ", "")})
     data["skipped"].append({"url": "javascript:window.__pwned='skipped'", "reason": HOSTILE, "site": data["pages"][0]["site"],
                             "found_on": None})
     path = tmp_path / "hostile-results.json"
@@ -88,13 +91,13 @@ def test_reports_from_hostile_content_run_no_script(browser, tmp_path):
 
 
 def test_statements_from_hostile_results_run_no_script(browser, tmp_path):
-    results = hostile_results(tmp_path)
+    results = hostile_results(tmp_path, "https://digituki.hel.fi")
     out = tmp_path / "statement"
     built = kaikille("statement", "build", ROOT / "statements" / "partial.toml", "--results", results, "--out", out,
                      "--today", "2026-03-01")
     assert built.returncode == 0, built.stderr
     pages = sorted(out.glob("statement.*.html"))
-    assert pages
+    assert pages and "digituki.hel.fi/" in (out / "statement.en.html").read_text("utf-8")  # the hostile pages are listed
     for page in pages:  # the standalone pages and the CMS fragments, opened as they are
         nothing_ran(browser, page.as_uri())
     for markdown in sorted(out.glob("statement.*.md")):

@@ -15,14 +15,15 @@ from conftest import kaikille
 from kaikille.catalogs import catalog, placeholders
 from audit.model import read_report
 from statements.build import StaleStatement, build
-from statements.render import FORMATS, as_json
+from statements.render import FORMATS, as_json, markdown
 from statements.source import StatementFileError, parse_statement, read_statement, required_criteria
 
 HERE = Path(__file__).parent / "statements"
 GOLDEN = HERE / "golden"
 TODAY = dt.date(2026, 11, 22)
 REGENERATE = os.environ.get("KAIKILLE_REGEN_GOLDEN") == "1"
-VIOLATIONS = Path(__file__).parent / "golden" / "input-results.json"
+RECORDED = Path(__file__).parent / "golden" / "input-results.json"  # pages on 127.0.0.1
+VIOLATIONS = HERE / "digituki-results.json"  # the same findings on the pages of the site partial.toml covers
 CLEAN = HERE / "clean-results.json"  # a version 1 file: it records no criteria, so it claims nothing for them
 CLEAN_2 = HERE / "clean-results-2.json"  # records what axe-core and kaikille's checks tested
 SCENARIOS = {"partial": VIOLATIONS, "clean-unevaluated": CLEAN_2, "fully": CLEAN, "burden": CLEAN}
@@ -112,6 +113,15 @@ def test_a_review_older_than_twelve_months_is_refused():
     assert statement("fully", today=dt.date(2027, 10, 5)).status == "fully"
 
 
+def test_pages_outside_the_statements_addresses_are_left_out_with_a_warning():
+    source = read_statement(HERE / "partial.toml")
+    st = build(source, [read_report(RECORDED)], TODAY)
+    assert [n.criterion for n in st.noncompliances] == ["1.2.2"]  # the person's finding stays
+    assert not st.noncompliances[0].automated_pages
+    assert any("outside the statement's addresses (https://digituki.hel.fi/)" in w and "http://127.0.0.1:8000/" in w for w in st.warnings)
+    assert "127.0.0.1" not in markdown(st, "en")
+
+
 def test_past_fix_dates_warn():
     st = statement("partial", today=dt.date(2026, 11, 20))
     assert st.warnings == ()
@@ -157,6 +167,8 @@ def statement_data(name: str) -> dict:
     (lambda d: d.update(fixes={"by_criterion": "x"}), "fixes.by_criterion: must be a table of dates by criterion"),
     (lambda d: d["site"]["service"].update(sv=5), "site.service: the sv text must be text, got 5"),
     (lambda d: d["assessment"].update(evaluated_criteria=["2.1.1", "9.9.9"]), "assessment.evaluated_criteria[1]: '9.9.9' is not one of the 49"),
+    (lambda d: d["feedback"].pop("unit"), "feedback.unit: is missing"),
+    (lambda d: d["feedback"]["unit"].pop("sv"), "feedback.unit: has no text in sv"),
     (lambda d: d["assessment"].update(evaluated_criteria="2.1.1"), "assessment.evaluated_criteria: must be a list of criteria"),
     (lambda d: d["assessment"].update(manual_evaluation="none"), 'lists criteria a person evaluated, but manual_evaluation is "none"'),
 ])
