@@ -19,7 +19,8 @@ from typing import Any
 from kaikille.errors import ToolFailure, UsageError
 
 
-def _read_text(path: str | Path, what: str, hint: str = "") -> str:
+def read_text(path: str | Path, what: str, hint: str = "") -> str:
+    """A text file, UTF-8; a missing or unreadable file is the user's mistake, named."""
     p = Path(path)
     try:
         return p.read_text("utf-8")
@@ -32,7 +33,7 @@ def _read_text(path: str | Path, what: str, hint: str = "") -> str:
 
 
 def read_json(path: str | Path, what: str, hint: str = "") -> Any:
-    text = _read_text(path, what, hint)
+    text = read_text(path, what, hint)
     try:
         return json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
@@ -49,7 +50,7 @@ def read_json_object(path: str | Path, what: str, hint: str = "") -> dict[str, A
 
 def read_toml(path: str | Path, what: str) -> dict[str, Any]:
     """A user-supplied TOML file; any problem reading or parsing it is a UsageError naming the file."""
-    text = _read_text(path, what)
+    text = read_text(path, what)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

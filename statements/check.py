@@ -1,21 +1,36 @@
 """`kaikille statement check`: does a published statement (anyone's) have what the law requires?
 
-Looks, in Finnish, Swedish or English, for: the compliance status, the non-accessible content,
-a feedback channel, dates (the newest must be within 12 months), and the current supervisor
-(Traficom since 1.1.2025; the Regional State Administrative Agency, AVI, is flagged as outdated).
-The phrases are data: statements/data/check_patterns.json.
+The page is read as a person reads it: by its sections, found by their headings (the text under a
+heading up to the next heading of the same or a higher level). In Finnish, Swedish or English:
+
+- **status**: one of the model's three options, read from the status section (or, when it has no
+  heading of its own, from the text before the first other section), never from a list of
+  problems; wordings that are not one of the three (the old ESAVI tool's "täyttää kriittiset …")
+  are named as such;
+- **non-accessible content**: a section of its own, unless the status is "fully";
+- **feedback**: a real channel — an e-mail address, a phone number or a link to a form — in the
+  feedback section;
+- **supervisor** (by jurisdiction): in Finland, Traficom since 1.1.2025; naming only the former
+  supervisor (AVI) is out of date; elsewhere in the EU, an enforcement section;
+- **dates**: the dates labelled prepared / updated / reviewed (in any common form, month names
+  from CLDR through Babel); the newest must be within 12 months.
+
+Every problem has a stable code and the evidence it rests on (``--format json``). The phrases are
+data: statements/data/check_patterns.json; the jurisdictions: statements/data/jurisdictions.json.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from urllib.parse import urljoin
 
 import requests
-from bs4 import BeautifulSoup
+from babel.dates import get_month_names
+from bs4 import BeautifulSoup, Tag, UnicodeDammit
 
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.files import package_json
@@ -23,24 +38,68 @@ from kaikille.http import session as http_session
 from statements.build import REVIEW_MAX_DAYS
 from statements.render import t
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+LANGUAGES = ("fi", "sv", "en")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w.])(?:\+358|0)[\s(]*\d{1,3}[)\s-]*\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?![\w.])")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
+         "no-date", "stale")
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str  # one of CODES: stable, for sweeps and trends
+    message: str  # in the language asked for
+    evidence: str = ""  # the text matched, or the dates found
 
 
 @dataclass(frozen=True)
 class CheckResult:
     source: str
     language: str
-    problems: tuple[str, ...]
+    found: tuple[Problem, ...]
     newest_date: dt.date | None
+    status: str | None = None  # fully | partially | not, as the statement words it
+    dates: tuple[dt.date, ...] = ()
+    jurisdiction: str = "fi"
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        return tuple(p.message for p in self.found)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.found)
 
     @property
     def passed(self) -> bool:
-        return not self.problems
+        return not self.found
+
+    def as_json(self) -> dict:
+        return {
+            "source": self.source, "language": self.language, "jurisdiction": self.jurisdiction, "passed": self.passed,
+            "status": self.status, "newest_date": self.newest_date.isoformat() if self.newest_date else None,
+            "dates": [d.isoformat() for d in self.dates],
+            "problems": [{"code": p.code, "message": p.message, "evidence": p.evidence} for p in self.found],
+        }
+
+
+@dataclass
+class Section:
+    heading: str  # lower case, spaces collapsed ("" for the text before the first heading)
+    level: int
+    text: str = ""  # lower case, spaces collapsed
+    links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
 
 
 @cache
 def patterns() -> dict:
     return package_json("statements", "data/check_patterns.json")
+
+
+@cache
+def jurisdictions() -> dict:
+    return package_json("statements", "data/jurisdictions.json")
 
 
 def read_page(target: str, timeout: float = 20) -> str:
@@ -51,8 +110,9 @@ def read_page(target: str, timeout: float = 20) -> str:
             raise ToolFailure(f"{target}: cannot download ({exc.__class__.__name__})") from exc
         if response.status_code != 200:
             raise ToolFailure(f"{target}: HTTP {response.status_code}")
-        response.encoding = response.encoding or "utf-8"
-        return response.text
+        if "charset" in response.headers.get("content-type", "").lower():
+            return response.text
+        return UnicodeDammit(response.content, is_html=True).unicode_markup  # the page's own <meta charset>, else detected
     try:
         return Path(target).read_text("utf-8")
     except FileNotFoundError:
@@ -61,64 +121,212 @@ def read_page(target: str, timeout: float = 20) -> str:
         raise UsageError(f"{target}: cannot read ({exc})") from exc
 
 
-def _language(soup: BeautifulSoup, body: str) -> str:
-    declared = (soup.html.get("lang", "") if soup.html else "").lower()[:2]
-    if declared in ("fi", "sv", "en"):
-        return declared
-    scores = {lang: sum(bool(re.search(p, body)) for group in ("status", "non_accessible", "feedback") for p in patterns()[group][lang])
-              for lang in ("fi", "sv", "en")}
-    return max(scores, key=scores.get)
+def _clean(text: str) -> str:
+    return " ".join(text.split()).lower()
 
 
-def _dates(body: str) -> list[dt.date]:
-    found = []
-    for index, pattern in enumerate(patterns()["dates"]):
-        for match in re.finditer(pattern, body):
-            first, second, third = match.groups()
-            if second in patterns()["months"]:  # 15 november 2026
-                second = str(patterns()["months"].index(second) + 1)
-            a, b, c = int(first), int(second), int(third)
-            try:
-                found.append(dt.date(a, b, c) if index == 1 else dt.date(c, b, a))
-            except ValueError:
-                continue
+def sections(soup: BeautifulSoup) -> list[Section]:
+    """The statement's text by section, in page order. Navigation, headers and footers of the site
+    around it are left out when the page marks them (or its main content)."""
+    for hidden in soup(["script", "style", "noscript", "template"]):
+        hidden.decompose()
+    main = soup.find("main") or soup.find(attrs={"role": "main"})
+    root = main or soup.body or soup
+    for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):
+        chrome.decompose()
+    found = [Section("", 0)]
+    for element in root.descendants:
+        if isinstance(element, Tag) and element.name in HEADINGS:
+            found.append(Section(_clean(element.get_text(" ")), int(element.name[1])))
+        elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
+            found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
+        elif isinstance(element, str) and not (element.parent and element.parent.name in HEADINGS):
+            found[-1].text += " " + element
+    for section in found:
+        section.text = _clean(section.text)
     return found
 
 
-def check_html(source: str, page: str, today: dt.date, messages: str = "en") -> CheckResult:
-    """``messages``: the language the problems are written in (the statements catalogs)."""
-    soup = BeautifulSoup(page, "html.parser")
-    for hidden in soup(["script", "style", "noscript", "template"]):
-        hidden.decompose()
-    body = " ".join(soup.get_text(" ").split()).lower()
-    lang = _language(soup, body)
+def _under(found: list[Section], index: int) -> Section:
+    """The section at ``index`` with its subsections' text and links."""
+    head = found[index]
+    whole = Section(head.heading, head.level, head.text, list(head.links))
+    for sub in found[index + 1:]:
+        if sub.level <= head.level:
+            break
+        whole.text += " " + sub.heading + " " + sub.text
+        whole.links += sub.links
+    return whole
+
+
+def _matches(rules: list[str], text: str) -> re.Match | None:
+    hits = [m for rx in rules for m in [re.search(rx, text)] if m]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _find(found: list[Section], group: str, lang: str, exclude: str | None = None) -> list[int]:
+    p = patterns()["headings"]
+    return [i for i, s in enumerate(found) if s.heading and _matches(p[group][lang], s.heading)
+            and not (exclude and _matches(p[exclude][lang], s.heading))]
+
+
+def _language(soup: BeautifulSoup, body: str) -> str:
+    declared = (soup.html.get("lang", "") if soup.html else "").lower()[:2]
+    if declared in LANGUAGES:
+        return declared
     p = patterns()
-    problems = []
+    scores = {lang: sum(bool(re.search(rx, body)) for group in p["headings"].values() for rx in group[lang]) for lang in LANGUAGES}
+    return max(scores, key=scores.get)
 
-    def has(group: str) -> bool:
-        return any(re.search(rx, body) for rx in p[group][lang])
 
-    if not has("status"):
-        problems.append(t(messages, "check.no_status"))
-    if not has("status_full") and not has("non_accessible"):
-        problems.append(t(messages, "check.no_non_accessible"))
-    if not (has("feedback") and (EMAIL.search(body) or soup.find("a", href=re.compile(r"^(mailto:|https?://)")))):
-        problems.append(t(messages, "check.no_feedback"))
-    obsolete = [rx for rx in p["supervisor_obsolete"] if re.search(rx, body)]
-    if obsolete:
-        problems.append(t(messages, "check.old_supervisor"))
-    elif not any(re.search(rx, body) for rx in p["supervisor_current"]):
-        problems.append(t(messages, "check.no_supervisor"))
-    # the statement's own dates stand near words like "updated"; fix dates elsewhere must not count
-    near = [d for w in p["review_words"][lang] for m in re.finditer(w, body) for d in _dates(body[m.start():m.start() + 120])]
-    dates = [d for d in (near or _dates(body)) if d <= today]
+def status_of(text: str, lang: str) -> tuple[str | None, str]:
+    """(fully | partially | not | other | None, the words matched) — the first status wording in
+    the text; "other" is a wording that is none of the model's three options."""
+    p = patterns()["status"]
+    hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
+            for m in [re.search(rx, text)] if m]
+    if not hits:
+        return None, ""
+    # the earliest wins; at the same place the more specific reading ("not fully" before "fully")
+    order = {"not": 0, "partially": 1, "other": 2, "fully": 3}
+    start, kind, words = min(hits, key=lambda h: (h[0], order[h[1]]))
+    return kind, words
+
+
+@cache
+def _months(lang: str) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names(width, context=context, locale=lang).items():
+                names[name.lower().rstrip(".")] = number
+    if lang == "fi":  # "marraskuussa 2025": the stand-alone name in the inessive
+        names.update({name + "ssa": n for name, n in list(names.items()) if name.endswith("kuu")})
+    return names
+
+
+def dates_in(text: str, lang: str) -> list[dt.date]:
+    """Every date in the text in a common form of the language (and ISO). A month and a year alone
+    ("December 2021") count as the month's last day: no statement is called stale too early."""
+    months = _months(lang) | (_months("en") if lang != "en" else {})
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    found: list[tuple[int, dt.date]] = []
+    taken: list[range] = []
+
+    def add(match: re.Match, year: int, month: int, day: int | None) -> None:
+        if any(match.start() in r for r in taken):
+            return
+        try:
+            if day is None:
+                following = dt.date(year + (month == 12), month % 12 + 1, 1)
+                value = following - dt.timedelta(days=1)
+            else:
+                value = dt.date(year, month, day)
+        except ValueError:
+            return
+        taken.append(range(match.start(), match.end()))
+        found.append((match.start(), value))
+
+    for m in re.finditer(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", text):
+        add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for m in re.finditer(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)", text):
+        add(m, int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in re.finditer(rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+        add(m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
+    for m in re.finditer(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+        add(m, int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
+    for m in re.finditer(rf"\b({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+        add(m, int(m.group(2)), months[m.group(1).lower()], None)
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def labelled_dates(text: str, lang: str) -> list[dt.date]:
+    """Dates that follow a word saying the statement was prepared, updated or reviewed (the next
+    120 characters), never a date quoted from a law."""
+    found = []
+    for word in patterns()["review_words"][lang]:
+        for m in re.finditer(word, text):
+            found += dates_in(text[m.end():m.end() + 120], lang)[:1]
+    return found
+
+
+def check_html(source: str, page: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
+    """``messages``: the language the problems are written in (the statements catalogs)."""
+    rules = jurisdictions().get(jurisdiction)
+    if rules is None:
+        raise UsageError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(jurisdictions())})")
+    soup = BeautifulSoup(page, "html.parser")
+    found_sections = sections(soup)
+    body = " ".join(s.heading + " " + s.text for s in found_sections)
+    lang = _language(soup, body)
+    problems: list[Problem] = []
+
+    def problem(code: str, key: str, evidence: str = "", **params: object) -> None:
+        problems.append(Problem(code, t(messages, key, **params), evidence[:300]))
+
+    # status: the status section, else what comes before the first other section, else anywhere
+    heading = _find(found_sections, "status", lang)
+    others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
+    first_other = min(others) if others else len(found_sections)
+    places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
+    status, words = None, ""
+    for text in places:
+        status, words = status_of(text, lang)
+        if status:
+            break
+    if status is None:
+        problem("no-status", "check.no_status")
+    elif status == "other":
+        problem("not-a-model-status", "check.not_a_model_status", words, words=words)
+        status = None
+
+    non_accessible = _find(found_sections, "non_accessible", lang, exclude="feedback")
+    if status != "fully" and not non_accessible:
+        problem("no-non-accessible-section", "check.no_non_accessible")
+
+    feedback = [_under(found_sections, i) for i in _find(found_sections, "feedback", lang)]
+    channel = ""
+    for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:
+        hit = EMAIL.search(section.text) or PHONE.search(section.text)
+        form = next((href for href, text in section.links if href.startswith(("mailto:", "tel:"))
+                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href))), "")
+        channel = hit.group(0) if hit else form
+        if channel:
+            break
+    if not channel:
+        problem("no-feedback", "check.no_feedback")
+
+    if rules["supervisor"]:
+        enforcement = [_under(found_sections, i).text for i in _find(found_sections, "enforcement", lang)]
+        where = " ".join(enforcement) or body
+        current = _matches(patterns()["supervisor_current"], where)
+        obsolete = _matches(patterns()["supervisor_obsolete"], where)
+        if obsolete and not current:
+            problem("old-supervisor", "check.old_supervisor", obsolete.group(0))
+        elif not current:
+            problem("no-supervisor", "check.no_supervisor")
+    elif not _find(found_sections, "enforcement", lang):
+        problem("no-supervisor", "check.no_enforcement")
+
+    labelled = [d for d in labelled_dates(body, lang) if d <= today]
+    dates = labelled or [d for d in dates_in(body, lang) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:
-        problems.append(t(messages, "check.no_date"))
+        problem("no-date", "check.no_date")
     elif (today - newest).days > REVIEW_MAX_DAYS:
-        problems.append(t(messages, "check.stale", date=newest.isoformat()))
-    return CheckResult(source, lang, tuple(problems), newest)
+        problem("stale", "check.stale", ", ".join(sorted({d.isoformat() for d in dates})), date=newest.isoformat())
+    return CheckResult(source, lang, tuple(problems), newest, status, tuple(sorted(set(dates))), jurisdiction)
 
 
-def check(target: str, today: dt.date, messages: str = "en") -> CheckResult:
-    return check_html(target, read_page(target), today, messages)
+def check(target: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
+    return check_html(target, read_page(target), today, messages, jurisdiction)
+
+
+def statement_link(front_page: str, base: str) -> str | None:
+    """The address of the accessibility statement a site's front page links to, by the link's name."""
+    soup = BeautifulSoup(front_page, "html.parser")
+    for anchor in soup.find_all("a", href=True):
+        name = _clean(anchor.get_text(" ") + " " + str(anchor.get("aria-label") or ""))
+        if re.search(patterns()["statement_link"], name):
+            return urljoin(base, str(anchor["href"]))
+    return None

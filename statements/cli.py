@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 
 from audit.model import read_report
-from kaikille.files import read_json_object, write_atomic
+from kaikille.files import read_json_object, read_text, write_atomic
 from statements.build import build
-from statements.check import check
+from kaikille.errors import ToolFailure, UsageError
+from kaikille.links import is_web_address
+from statements.check import check, jurisdictions, read_page, statement_link
 from statements.render import FORMATS
 from statements.source import read_statement
 
@@ -38,9 +41,14 @@ def register(sub: argparse._SubParsersAction) -> dict:
     make.add_argument("--format", action="append", choices=tuple(FORMATS), help="html, fragment, markdown, json (repeatable; default: all)")
     make.add_argument("--today", type=_date, default=None, metavar="DATE", help="the date to write and check against (default: today)")
     look = actions.add_parser("check", help="check a published statement page or file for the required elements")
-    look.add_argument("target", metavar="FILE-or-URL")
+    look.add_argument("target", metavar="FILE-or-URL", nargs="*", help="statement pages or files")
+    look.add_argument("--sites", metavar="FILE", help="a file of front pages (one URL a line, like sites.txt): each site's statement is found by its link and checked")
     look.add_argument("--today", type=_date, default=None, metavar="DATE", help="the date to check against (default: today)")
     look.add_argument("--messages", choices=("fi", "sv", "en"), default="en", help="language of the problems reported (default: en)")
+    look.add_argument("--jurisdiction", choices=tuple(k for k in jurisdictions() if not k.startswith("_")), default="fi",
+                      help="whose rules: fi (Finland: Traficom as supervisor; default) or eu (the EU model alone)")
+    look.add_argument("--format", dest="output", choices=("text", "json"), default="text",
+                      help="text (default) or json: each problem with a stable code and its evidence")
     return {"statement": cmd_statement}
 
 
@@ -72,12 +80,63 @@ def _build(args: argparse.Namespace, today: dt.date) -> int:
     return 0
 
 
+def front_pages(path: str) -> list[str]:
+    """The start URL of each line of a sites file (options after it and '#' comments ignored)."""
+    urls = []
+    for number, line in enumerate(read_text(path, "sites").splitlines(), 1):
+        words = line.split("#", 1)[0].split() if not line.lstrip().startswith("#") else []
+        if not words:
+            continue
+        if not is_web_address(words[0]):
+            raise UsageError(f"{path}:{number}: {words[0]!r} is not an http(s) address")
+        urls.append(words[0])
+    if not urls:
+        raise UsageError(f"{path}: no URLs in the list (one front page a line; '#' starts a comment)")
+    return urls
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """(what to check, or the site whose statement could not be found, with why)."""
+    targets: list[tuple[str, str | None]] = [(target, None) for target in args.target]
+    if args.sites:
+        for site in front_pages(args.sites):
+            try:
+                link = statement_link(read_page(site), site)
+            except ToolFailure as exc:
+                targets.append((site, str(exc)))
+                continue
+            targets.append((link, None) if link else (site, "no link named like an accessibility statement on the front page"))
+    if not targets:
+        raise UsageError("give statement pages or files, or --sites FILE")
+    return targets
+
+
 def _check(args: argparse.Namespace, today: dt.date) -> int:
-    result = check(args.target, today, args.messages)
-    if result.passed:
-        print(f"{args.target}: OK ({result.language}; newest date {result.newest_date})")
-        return 0
-    print(f"{args.target}: {len(result.problems)} problem(s) ({result.language}):")
-    for problem in result.problems:
-        print(f"  - {problem}")
-    return 1
+    """0 when every statement passes, 1 when any has problems, 3 when one could not be read at all
+    (the others are still checked and reported)."""
+    results, failed = [], []
+    for target, missing in _targets(args):
+        if missing:
+            failed.append({"source": target, "error": missing})
+            continue
+        try:
+            results.append(check(target, today, args.messages, args.jurisdiction))
+        except ToolFailure as exc:
+            if not args.sites and len(args.target) == 1:
+                raise
+            failed.append({"source": target, "error": str(exc)})
+    if args.output == "json":
+        print(json.dumps({"checked": [r.as_json() for r in results], "not_checked": failed}, indent=2, ensure_ascii=False))
+    else:
+        for result in results:
+            if result.passed:
+                print(f"{result.source}: OK ({result.language}; newest date {result.newest_date})")
+                continue
+            print(f"{result.source}: {len(result.found)} problem(s) ({result.language}):")
+            for problem in result.found:
+                print(f"  - {problem.message}")
+        for item in failed:
+            print(f"{item['source']}: not checked: {item['error']}", file=sys.stderr)
+    if any(not r.passed for r in results):
+        return 1
+    return 3 if failed else 0

@@ -69,3 +69,139 @@ def test_cli_checks_pages_over_http_with_exit_codes(tmp_path):
     assert gone.returncode == 3 and "HTTP 404" in gone.stderr
     nofile = kaikille("statement", "check", str(tmp_path / "nope.html"))
     assert nofile.returncode == 2 and "file not found" in nofile.stderr and "Traceback" not in nofile.stderr
+
+
+# --- reading statements as people write them (our own short pages, each showing one way real
+# statements are worded; the published statements themselves are in tests/statements/check/)
+
+def page(lang: str, *sections: tuple[str, str], intro: str = "") -> str:
+    body = "".join(f"<h2>{heading}</h2>{html}" for heading, html in sections)
+    return f'<html lang="{lang}"><body><nav><a href="/palaute">Palaute</a> Traficom</nav><main><h1>Seloste</h1>{intro}{body}</main></body></html>'
+
+
+FI_OK = [
+    ("Saavutettavuuden tila", "<p>Verkkopalvelu vastaa suurilta osin digipalvelulain vaatimuksia.</p>"),
+    ("Sisällöt, jotka eivät vielä ole saavutettavia", "<ul><li>Lomake ei täytä kontrastivaatimusta.</li></ul>"),
+    ("Anna palautetta saavutettavuudesta", "<p>Sähköposti: saavutettavuus@example.fi</p>"),
+    ("Valvontaviranomaisen yhteystiedot", "<p>Liikenne- ja viestintävirasto Traficom</p>"),
+    ("Tietoa selosteesta", "<p>Seloste on laadittu 3. marraskuuta 2025 ja päivitetty 10.6.2026.</p>"),
+]
+
+
+def run(html: str, tmp_path: Path, today: dt.date = TODAY, jurisdiction: str = "fi"):
+    path = tmp_path / "statement.html"
+    path.write_text(html, "utf-8")
+    return check(str(path), today, jurisdiction=jurisdiction)
+
+
+def test_a_complete_finnish_statement_passes_and_its_status_comes_from_its_section(tmp_path):
+    result = run(page("fi", *FI_OK), tmp_path)
+    assert result.passed, result.found
+    assert result.status == "partially"  # not the "ei täytä" of the list of problems
+    assert result.newest_date == dt.date(2026, 6, 10)
+
+
+@pytest.mark.parametrize("lang, words, status", [
+    ("fi", "Palvelu vastaa täysin saavutettavuusvaatimuksia.", "fully"),
+    ("fi", "Suurin osa saavutettavuusvaatimuksista ei toteudu.", "not"),
+    ("fi", "Verkkosivusto täyttävät osittain vaatimukset.", "partially"),
+    ("sv", "Webbplatsen uppfyller helt och hållet kraven.", "fully"),
+    ("sv", "Kraven uppfylls till största delen.", "partially"),
+    ("sv", "Webbplatsen uppfyller till stor del kraven.", "partially"),
+    ("sv", "Webbplatsen uppfyller inte kraven.", "not"),
+    ("en", "This website is not yet fully compliant with the requirements.", "partially"),
+    ("en", "This website meets most of the requirements.", "partially"),
+    ("en", "This website is fully compliant with the requirements.", "fully"),
+])
+def test_the_models_status_wordings_and_their_variants(lang, words, status):
+    from statements.check import status_of
+
+    assert status_of(words.lower(), lang)[0] == status
+
+
+def test_the_old_esavi_wording_is_not_one_of_the_three_options(tmp_path):
+    sections = [("Saavutettavuuden tila", "<p>Palvelu täyttää kriittiset saavutettavuusvaatimukset.</p>"), *FI_OK[1:]]
+    result = run(page("fi", *sections), tmp_path)
+    assert result.codes == ("not-a-model-status",) and "täyttää kriittiset" in result.found[0].evidence
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("uppdaterad 10 juni 2026", "sv", [dt.date(2026, 6, 10)]),
+    ("laadittu 3. marraskuuta 2025", "fi", [dt.date(2025, 11, 3)]),
+    ("päivitetty marraskuussa 2025", "fi", [dt.date(2025, 11, 30)]),
+    ("updated on 4th September 2020", "en", [dt.date(2020, 9, 4)]),
+    ("reviewed in December 2021", "en", [dt.date(2021, 12, 31)]),
+    ("updated September 4, 2020", "en", [dt.date(2020, 9, 4)]),
+    ("2026-06-10 and 10.6.2026", "fi", [dt.date(2026, 6, 10), dt.date(2026, 6, 10)]),
+    ("den 1 mars 2026", "sv", [dt.date(2026, 3, 1)]),
+])
+def test_dates_in_every_common_form(text, lang, expected):
+    from statements.check import dates_in
+
+    assert dates_in(text, lang) == expected
+
+
+def test_the_statement_date_is_the_labelled_one_not_the_laws(tmp_path):
+    sections = [*FI_OK[:4], ("Tietoa selosteesta", "<p>Laki 15.3.2019/306 tuli voimaan 1.4.2019. Seloste on päivitetty 2.2.2024.</p>")]
+    result = run(page("fi", *sections), tmp_path)
+    assert result.codes == ("stale",) and result.newest_date == dt.date(2024, 2, 2)
+    assert "2024-02-02" in result.found[0].evidence and "2019" not in result.found[0].evidence
+
+
+def test_a_feedback_heading_is_not_the_non_accessible_section(tmp_path):
+    sections = [("Status för överensstämmelse", "<p>Webbplatsen uppfyller delvis kraven.</p>"),
+                ("Har du upptäckt brister i tillgängligheten?", "<p>Skriv till tillganglighet@example.fi</p>"),
+                ("Tillsynsmyndighet", "<p>Transport- och kommunikationsverket Traficom</p>"),
+                ("Om utlåtandet", "<p>Utlåtandet har uppdaterats den 3.11.2026.</p>")]
+    assert run(page("sv", *sections), tmp_path).codes == ("no-non-accessible-section",)
+
+
+def test_a_feedback_channel_must_be_in_the_feedback_section(tmp_path):
+    sections = [*FI_OK[:2], ("Anna palautetta", "<p>Kerro meille saavutettavuuspuutteista.</p>"), *FI_OK[3:]]
+    result = run(page("fi", *sections), tmp_path)  # the navigation's "Palaute" link does not count
+    assert result.codes == ("no-feedback",)
+    sections[2] = ("Anna palautetta", '<p><a href="https://example.fi/lomake">Palautelomake</a></p>')
+    assert run(page("fi", *sections), tmp_path).passed
+
+
+def test_the_supervisor_is_read_from_the_enforcement_section(tmp_path):
+    formerly = [("Enforcement procedure", "<p>Traficom (formerly the Regional State Administrative Agency) supervises.</p>")]
+    en = [("Compliance status", "<p>This website is partially compliant.</p>"),
+          ("Non-accessible content", "<p>Some images lack text.</p>"),
+          ("Feedback", "<p>accessibility@example.fi</p>"), ("Preparation", "<p>Prepared on 1 October 2026.</p>")]
+    assert run(page("en", *en, *formerly), tmp_path).passed
+    old = [("Enforcement procedure", "<p>Regional State Administrative Agency for Southern Finland, saavutettavuus@avi.fi</p>")]
+    result = run(page("en", *en, *old), tmp_path)  # the navigation's stray "Traficom" is not the section
+    assert result.codes == ("old-supervisor",) and result.found[0].evidence == "regional state administrative agency"
+
+
+def test_the_eu_profile_asks_for_an_enforcement_section_not_for_traficom(tmp_path):
+    en = [("Compliance status", "<p>This website is fully compliant.</p>"), ("Feedback", "<p>a11y@example.eu</p>"),
+          ("Preparation", "<p>Reviewed on 1 October 2026.</p>")]
+    assert run(page("en", *en), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
+    enforcement = ("Enforcement procedure", "<p>Contact the national enforcement body.</p>")
+    assert run(page("en", *en, enforcement), tmp_path, jurisdiction="eu").passed
+    assert run(page("en", *en, enforcement), tmp_path, jurisdiction="fi").codes == ("no-supervisor",)
+
+
+def test_a_sweep_finds_each_sites_statement_and_writes_json(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "b").mkdir()
+    (site / "a" / "index.html").write_text('<html lang="fi"><body><footer><a href="seloste.html">Saavutettavuusseloste</a></footer></body></html>', "utf-8")
+    (site / "a" / "seloste.html").write_text(page("fi", *FI_OK), "utf-8")
+    (site / "b" / "index.html").write_text('<html lang="fi"><body><p>Ei linkkiä.</p></body></html>', "utf-8")
+    with serve(site) as base:
+        sites = tmp_path / "sites.txt"
+        sites.write_text(f"{base}a/index.html\n{base}b/index.html\n", "utf-8")
+        swept = kaikille("statement", "check", "--sites", str(sites), "--today", "2026-11-22", "--format", "json")
+    report = __import__("json").loads(swept.stdout)
+    assert [r["source"] for r in report["checked"]] == [f"{base}a/seloste.html"] and report["checked"][0]["passed"]
+    assert report["not_checked"] == [{"source": f"{base}b/index.html", "error": "no link named like an accessibility statement on the front page"}]
+    assert swept.returncode == 3  # one site's statement could not be found; nothing found failed
+
+
+def test_json_lists_each_problem_with_its_code_and_evidence(tmp_path):
+    out = kaikille("statement", "check", str(CHECK / "avi-fi.html"), "--today", "2026-11-22", "--format", "json")
+    problems = __import__("json").loads(out.stdout)["checked"][0]["problems"]
+    assert out.returncode == 1 and [p["code"] for p in problems] == ["old-supervisor"] and problems[0]["evidence"]
