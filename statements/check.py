@@ -299,11 +299,14 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if rules["supervisor"]:
         enforcement = [_under(found_sections, i).text for i in _find(found_sections, "enforcement", lang)]
         where = " ".join(enforcement) or body
-        current = _matches(patterns()["supervisor_current"], where)
+        current = _matches(patterns()["supervisor_current"], where)  # named: Traficom
+        site = _matches(patterns()["supervisor_site"], where)  # its web site: the former supervisor's too
         obsolete = _matches(patterns()["supervisor_obsolete"], where)
+        if obsolete and today < dt.date.fromisoformat(rules.get("supervisor_since", "0001-01-01")):
+            current = obsolete  # checked as of a day when the former supervisor was still the supervisor
         if obsolete and not current:
             problem("old-supervisor", "check.old_supervisor", obsolete.group(0))
-        elif not current:
+        elif not (current or site):
             problem("no-supervisor", "check.no_supervisor")
     elif not _find(found_sections, "enforcement", lang):
         problem("no-supervisor", "check.no_enforcement")

@@ -205,3 +205,50 @@ def test_json_lists_each_problem_with_its_code_and_evidence(tmp_path):
     out = kaikille("statement", "check", str(CHECK / "avi-fi.html"), "--today", "2026-11-22", "--format", "json")
     problems = __import__("json").loads(out.stdout)["checked"][0]["problems"]
     assert out.returncode == 1 and [p["code"] for p in problems] == ["old-supervisor"] and problems[0]["evidence"]
+
+
+# --- real statements published by others (tests/statements/real/: source in each file, verdicts in expected.json)
+
+REAL = HERE / "real"
+NOW = dt.date(2026, 11, 22)
+
+
+def real_cases() -> list[str]:
+    return sorted(name for name in __import__("json").loads((REAL / "expected.json").read_text("utf-8")) if not name.startswith("_"))
+
+
+def expected(name: str) -> dict:
+    return __import__("json").loads((REAL / "expected.json").read_text("utf-8"))[name]
+
+
+@pytest.mark.parametrize("name", real_cases())
+def test_a_real_statement_gets_exactly_the_right_problems_when_it_was_written(name):
+    want = expected(name)
+    result = check(str(REAL / name), dt.date.fromisoformat(want["as_of"]), jurisdiction=want.get("jurisdiction", "fi"))
+    assert (result.language, result.status) == (want["language"], want["status"])
+    assert result.newest_date == dt.date.fromisoformat(want["newest"])
+    assert sorted(result.codes) == sorted(want["problems"])
+
+
+@pytest.mark.parametrize("name", real_cases())
+def test_a_real_statement_as_of_today_is_stale_only_when_its_newest_date_is_and_names_the_current_supervisor(name):
+    want = expected(name)
+    result = check(str(REAL / name), NOW, jurisdiction=want.get("jurisdiction", "fi"))
+    stale = (NOW - dt.date.fromisoformat(want["newest"])).days > 365
+    assert ("stale" in result.codes) == stale
+    assert "no-status" not in result.codes  # never a false "no status" on a real statement
+    before = set(want["problems"]) - {"old-supervisor", "stale"}
+    assert before <= set(result.codes)
+
+
+def test_confusion_matrix_per_check_on_the_real_statements():
+    """Per problem code, over every real statement as of when it was written: true and false
+    positives and negatives. Exactly right on all of them is the bar (the issue asks for 95% on
+    statements none of us has seen; on these we know the answers)."""
+    matrix = {code: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for code in __import__("statements.check", fromlist=["CODES"]).CODES}
+    for name in real_cases():
+        want = expected(name)
+        got = set(check(str(REAL / name), dt.date.fromisoformat(want["as_of"]), jurisdiction=want.get("jurisdiction", "fi")).codes)
+        for code, cell in matrix.items():
+            cell[{(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[(code in got, code in want["problems"])]] += 1
+    assert all(cell["fp"] == 0 and cell["fn"] == 0 for cell in matrix.values()), matrix
