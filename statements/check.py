@@ -187,8 +187,9 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
             for m in [re.search(rx, text)] if m]
     if not hits:
         return None, ""
-    # the earliest wins; at the same place the more specific reading ("not fully" before "fully")
-    order = {"not": 0, "partially": 1, "other": 2, "fully": 3}
+    # the earliest wins; at the same place the more specific reading ("not fully" before "fully",
+    # any of the three before a bare "meets the requirements")
+    order = {"not": 0, "partially": 1, "fully": 2, "other": 3}
     start, kind, words = min(hits, key=lambda h: (h[0], order[h[1]]))
     return kind, words
 
@@ -229,8 +230,8 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
 
     for m in re.finditer(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", text):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for m in re.finditer(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)", text):
-        add(m, int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in re.finditer(r"(?<![\d./])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/)((?:19|20)\d{2})(?!\d)", text):  # 10.6.2026, 10/06/2026
+        add(m, int(m.group(4)), int(m.group(2) or m.group(3)), int(m.group(1)))
     for m in re.finditer(rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
         add(m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
     for m in re.finditer(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
@@ -281,7 +282,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         status = None
 
     non_accessible = _find(found_sections, "non_accessible", lang, exclude="feedback")
-    if status != "fully" and not non_accessible:
+    described = _matches(patterns()["non_accessible_phrases"][lang], body)  # a section without a heading of its own
+    if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 
     feedback = [_under(found_sections, i) for i in _find(found_sections, "feedback", lang)]
