@@ -159,8 +159,14 @@ def _under(found: list[Section], index: int) -> Section:
     return whole
 
 
+@cache
+def _rx(rule: str) -> re.Pattern:
+    """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number pass: WCAG 2.1."""
+    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\d))"))
+
+
 def _matches(rules: list[str], text: str) -> re.Match | None:
-    hits = [m for rx in rules for m in [re.search(rx, text)] if m]
+    hits = [m for rx in rules for m in [_rx(rx).search(text)] if m]
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
@@ -184,7 +190,7 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     the text; "other" is a wording that is none of the model's three options."""
     p = patterns()["status"]
     hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
-            for m in [re.search(rx, text)] if m]
+            for m in [_rx(rx).search(text)] if m]
     if not hits:
         return None, ""
     # the earliest wins; at the same place the more specific reading ("not fully" before "fully",

@@ -226,7 +226,7 @@ def test_a_real_statement_gets_exactly_the_right_problems_when_it_was_written(na
     want = expected(name)
     result = check(str(REAL / name), dt.date.fromisoformat(want["as_of"]), jurisdiction=want.get("jurisdiction", "fi"))
     assert (result.language, result.status) == (want["language"], want["status"])
-    assert result.newest_date == dt.date.fromisoformat(want["newest"])
+    assert result.newest_date == (dt.date.fromisoformat(want["newest"]) if want["newest"] else None)
     assert sorted(result.codes) == sorted(want["problems"])
 
 
@@ -234,7 +234,7 @@ def test_a_real_statement_gets_exactly_the_right_problems_when_it_was_written(na
 def test_a_real_statement_as_of_today_is_stale_only_when_its_newest_date_is_and_names_the_current_supervisor(name):
     want = expected(name)
     result = check(str(REAL / name), NOW, jurisdiction=want.get("jurisdiction", "fi"))
-    stale = (NOW - dt.date.fromisoformat(want["newest"])).days > 365
+    stale = bool(want["newest"]) and (NOW - dt.date.fromisoformat(want["newest"])).days > 365
     assert ("stale" in result.codes) == stale
     assert "no-status" not in result.codes  # never a false "no status" on a real statement
     before = set(want["problems"]) - {"old-supervisor", "stale"}
