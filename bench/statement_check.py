@@ -1,0 +1,60 @@
+"""`kaikille statement check` on the real statements in tests/statements/real/: the confusion matrix
+per problem code (as of each statement's own date), and how many statements got exactly the right
+problems. Prints Markdown; --write-results puts it in bench/RESULTS.md.
+
+    .venv/bin/python bench/statement_check.py [--write-results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from results import write_section  # noqa: E402
+from statements.check import CODES, check  # noqa: E402
+
+REAL = ROOT / "tests" / "statements" / "real"
+NOW = dt.date(2026, 11, 22)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write-results", action="store_true")
+    args = parser.parse_args()
+    expected = {k: v for k, v in json.loads((REAL / "expected.json").read_text("utf-8")).items() if not k.startswith("_")}
+    matrix = {code: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for code in CODES}
+    exact = 0
+    langs: dict[str, int] = {}
+    for name, want in sorted(expected.items()):
+        langs[want["language"]] = langs.get(want["language"], 0) + 1
+        for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+            got = set(check(str(REAL / name), day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+            exact += got == set(want[problems])
+            for code, cell in matrix.items():
+                key = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[(code in got, code in want[problems])]
+                cell[key] += 1
+    lines = [
+        "## `statement check` on real published statements",
+        "",
+        f"{len(expected)} statements by others ({', '.join(f'{n} {lang}' for lang, n in sorted(langs.items()))}), "
+        "each checked twice — as of its own date and as of 2026-11-22 — against what a careful reader finds in it "
+        f"(`tests/statements/real/`). Exactly the right problems: **{exact} of {2 * len(expected)}** checks. Command: `.venv/bin/python bench/statement_check.py --write-results`.",
+        "",
+        "| problem code | true positives | false positives | false negatives | true negatives |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.write_results:
+        write_section("statement-check", text)
+
+
+if __name__ == "__main__":
+    main()
