@@ -2,8 +2,9 @@
 not scroll sideways, except for content that needs two dimensions (tables, maps, code, media).
 
 The viewport is set to 320 x 256 and back; the page really scrolls sideways (we try it) and the
-elements that stick out past the right edge, outside two-dimensional content and outside any
-element that clips or scrolls by itself, are named: a violation. A page that scrolls sideways only
+elements that stick out past the right edge — or whose own text does, such as a long compound word
+in a heading — outside two-dimensional content and outside any element that clips or scrolls by
+itself, are named: a violation. A page that scrolls sideways only
 because of two-dimensional content passes."""
 
 from __future__ import annotations
@@ -23,21 +24,37 @@ FIND = """(exempt) => {
     window.scrollTo(0, window.scrollY);
     if (!scrolls) return {scrolls: false, offenders: []};
     const out = [];
+    const right = new Map();  // element -> how far right it (or its own text) reaches
+    const contained = (el) => {
+        for (let up = el.parentElement; up && up !== document.body && up !== document.documentElement; up = up.parentElement) {
+            if (getComputedStyle(up).overflowX !== 'visible') return true;
+        }
+        return false;
+    };
     for (const el of document.body ? document.body.querySelectorAll('*') : []) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0 || box.right <= width + 1) continue;
-        if (el.closest(exempt)) continue;
-        let contained = false;
-        for (let up = el.parentElement; up && up !== document.body && up !== document.documentElement; up = up.parentElement) {
-            if (getComputedStyle(up).overflowX !== 'visible') { contained = true; break; }
-        }
-        if (contained || getComputedStyle(el).visibility === 'hidden') continue;
+        if (el.closest(exempt) || contained(el) || getComputedStyle(el).visibility === 'hidden') continue;
         out.push(el);
+        right.set(el, box.right);
+    }
+    // Text that runs out of its own box (a long word, a long address) scrolls the page too.
+    const walker = document.body ? document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT) : null;
+    for (let text = walker && walker.nextNode(), n = 0; text && n < 5000; text = walker.nextNode(), n += 1) {
+        const el = text.parentElement;
+        if (!el || !text.textContent.trim() || right.has(el)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 || box.right <= width + 1) continue;
+        if (el.closest(exempt) || contained(el) || getComputedStyle(el).visibility === 'hidden') continue;
+        out.push(el);
+        right.set(el, box.right);
     }
     const set = new Set(out);
     const outermost = out.filter(el => !set.has(el.parentElement));
     return {scrolls: true, offenders: outermost.slice(0, 20).map(el => ({
-        ...__kaikille.describe(el), over: Math.round(el.getBoundingClientRect().right - width)}))};
+        ...__kaikille.describe(el), over: Math.round(right.get(el) - width)}))};
 }"""
 
 
