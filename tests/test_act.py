@@ -14,7 +14,7 @@ from kaikille.loopback import serve
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not act_suite.available(), reason=f"the ACT test cases are not at {act_suite.ACT} (see DEVELOPERS.md: ../shared/act)"),
+    pytest.mark.skipif(not act_suite.available(), reason=f"the ACT test cases are not at {act_suite.ACT} (the W3C ACT rules test cases are read from ../shared/act beside the project; see the README)"),
 ]
 
 
