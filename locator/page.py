@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from dataclasses import replace
 from functools import partial
 
@@ -99,6 +100,16 @@ def device_location(lang: str) -> None:
     st.rerun()
 
 
+def remote_help_html(city: City, lang: str) -> str:
+    """The city's help line for people who cannot travel: the sentence from the catalog, escaped,
+    with the number as a link to call."""
+    hours = city.remote_hours.get(lang) or city.remote_hours.get("fi", "")
+    number = re.sub(r"[^0-9+]", "", city.remote_phone)
+    link = f'<a href="tel:{html.escape(number)}">{html.escape(city.remote_phone)}</a>'
+    sentence = html.escape(t(lang, "find.remote", phone="\x00", hours=hours)).replace("\x00", link)
+    return f'<p class="kaikille-remote"><strong>{sentence}</strong></p>'
+
+
 def find_help_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
     set_document_language(lang)
@@ -110,6 +121,8 @@ def find_help_page(settings: AppSettings) -> None:
         st.error(t(lang, "data.unavailable"))
         return
     st.write(t(lang, "find.intro"))
+    if city.remote_phone:
+        st.html(remote_help_html(city, lang))
 
     st.header(t(lang, "find.where.heading"))
     postcode = st.text_input(t(lang, "find.postcode"), key="postcode", max_chars=5, help=t(lang, "find.postcode.help"),
@@ -119,10 +132,12 @@ def find_help_page(settings: AppSettings) -> None:
 
     st.header(t(lang, "find.filters.heading"))
     present_types = [k for k in city.place_types if any(p.type == k for p in places)]
-    types = st.multiselect(t(lang, "find.filter.types"), present_types, format_func=lambda k: t(lang, f"type.{k}"))
+    types = st.multiselect(t(lang, "find.filter.types"), present_types, format_func=lambda k: t(lang, f"type.{k}"),
+                           placeholder=t(lang, "find.filter.placeholder"))
     support_langs = sorted({code for p in places for code in p.languages if code in LANGUAGES})
     languages = (
-        st.multiselect(t(lang, "find.filter.language"), support_langs, format_func=lambda k: t(lang, f"lang.{k}"))
+        st.multiselect(t(lang, "find.filter.language"), support_langs, format_func=lambda k: t(lang, f"lang.{k}"),
+                       placeholder=t(lang, "find.filter.placeholder"))
         if support_langs else []
     )
     wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False

@@ -42,6 +42,8 @@ class City:
     tiles_name: str
     center: tuple[float, float]
     zoom: int
+    remote_phone: str = ""  # help by phone for people who cannot travel ("" when the city has none)
+    remote_hours: dict[str, str] = field(default_factory=dict)  # language -> when the line is open
 
     @cached_property
     def _land(self):
@@ -84,6 +86,8 @@ def load_city(path: str | Path | None = None) -> City:
                 float(raw.get("map", {}).get("center", {}).get("lon", (box["west"] + box["east"]) / 2)),
             ),
             zoom=int(raw.get("map", {}).get("zoom", 12)),
+            remote_phone=str(raw.get("remote_help", {}).get("phone", "")),
+            remote_hours={str(k): str(v) for k, v in raw.get("remote_help", {}).get("hours", {}).items()},
         )
     except UsageError as exc:
         raise LocatorDataError(str(exc)) from exc

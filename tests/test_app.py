@@ -123,3 +123,18 @@ def test_kaikille_app_stops_with_its_server_on_sigterm():
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+@pytest.mark.parametrize("lang, words", [("fi", "arkisin klo 9–12"), ("sv", "vardagar kl. 9–12"), ("en", "weekdays 9–12")])
+def test_the_phone_line_for_people_who_cannot_travel_comes_first_with_a_number_to_call(lang, words):
+    at = start(lang)
+    remote = [h.proto.body for h in at.get("html") if "kaikille-remote" in h.proto.body]
+    assert remote and '<a href="tel:0931010011">09 310 10011</a>' in remote[0] and words in remote[0]
+    bodies = [h.proto.body for h in at.get("html")]
+    assert bodies.index(remote[0]) < next(i for i, b in enumerate(bodies) if "kaikille-places" in b)  # before the list
+
+
+@pytest.mark.parametrize("lang, word", [("fi", "Valitse"), ("sv", "Välj"), ("en", "Choose")])
+def test_the_filters_placeholder_is_in_the_pages_language(lang, word):
+    at = start(lang)
+    assert at.multiselect[0].proto.placeholder == word
