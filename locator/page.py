@@ -100,6 +100,21 @@ def device_location(lang: str) -> None:
     st.rerun()
 
 
+FIRST = 10  # places listed before "show more": the nearest few, not a wall of names
+
+
+def shown_hits(hits: list, chosen: bool, show_all: bool) -> list:
+    """What the list shows: nothing until the person gives a location or a filter (the map shows
+    every place meanwhile), then the nearest ``FIRST``; everything once asked."""
+    if show_all:
+        return list(hits)
+    return list(hits[:FIRST]) if chosen else []
+
+
+def _show_all() -> None:
+    st.session_state.show_all = True
+
+
 def remote_help_html(city: City, lang: str) -> str:
     """The city's help line for people who cannot travel: the sentence from the catalog, escaped,
     with the number as a link to call."""
@@ -164,8 +179,14 @@ def find_help_page(settings: AppSettings) -> None:
         st.info(t(lang, "find.results.none"))
     else:
         st.write(t(lang, "find.results.count", count=len(answer.hits)))
-        items = "".join(f"<li>{place_html(hit, lang, origin_label)}</li>" for hit in answer.hits)
-        st.html(f'<ol class="kaikille-places">{items}</ol>')
+        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair),
+                           show_all=bool(st.session_state.get("show_all")))
+        if shown:
+            items = "".join(f"<li>{place_html(hit, lang, origin_label)}</li>" for hit in shown)
+            st.html(f'<ol class="kaikille-places">{items}</ol>')
+        if len(shown) < len(answer.hits):
+            label = "find.results.more" if shown else "find.results.show_all"
+            st.button(t(lang, label, count=len(answer.hits) - len(shown)), key="show_all_button", on_click=_show_all)
 
     st.header(t(lang, "map.heading"))
     st.html(f'<p><a href="#after-map">{html.escape(t(lang, "map.skip"))}</a></p>')

@@ -21,11 +21,24 @@ def list_html(at: AppTest) -> str:
     return "".join(h.proto.body for h in at.get("html") if "kaikille-places" in h.proto.body)
 
 
-def test_default_page_in_finnish_with_every_place():
+def test_default_page_in_finnish_asks_where_first_and_lists_every_place_only_when_asked():
     at = start()
     assert not at.exception
     assert at.title[0].value == "Löydä digitukea"
     assert [h.value for h in at.header] == ["Missä olet?", "Näytä vain", "Paikat", "Kartta", "Tietoja aineistosta"]
+    assert list_html(at) == ""  # no wall of 43 names before the person says where she is
+    assert at.button(key="show_all_button").label == "Näytä kaikki 43 paikkaa aakkosjärjestyksessä"
+    at.button(key="show_all_button").click().run()
+    assert list_html(at).count("<li>") == 43
+
+
+def test_a_location_lists_the_nearest_ten_and_offers_the_rest():
+    at = start("en")
+    at.text_input(key="postcode").input("00840").run()
+    assert list_html(at).count("<li>") == 10
+    more = at.button(key="show_all_button")
+    assert more.label == "Show the other 33 places"
+    more.click().run()
     assert list_html(at).count("<li>") == 43
 
 
@@ -60,6 +73,7 @@ def test_type_filter():
 
 def test_finnish_names_in_a_swedish_page_are_marked():
     at = start("sv")
+    at.button(key="show_all_button").click().run()
     html = list_html(at)
     assert '<h3 lang="fi">Kannelmäen kirjasto</h3>' in html  # no Swedish name in the data
     assert "<h3>Degerö bibliotek</h3>" in html
@@ -131,7 +145,7 @@ def test_the_phone_line_for_people_who_cannot_travel_comes_first_with_a_number_t
     remote = [h.proto.body for h in at.get("html") if "kaikille-remote" in h.proto.body]
     assert remote and '<a href="tel:0931010011">09 310 10011</a>' in remote[0] and words in remote[0]
     bodies = [h.proto.body for h in at.get("html")]
-    assert bodies.index(remote[0]) < next(i for i, b in enumerate(bodies) if "kaikille-places" in b)  # before the list
+    assert bodies.index(remote[0]) < next(i for i, b in enumerate(bodies) if "#after-map" in b)  # before the places and the map
 
 
 @pytest.mark.parametrize("lang, word", [("fi", "Valitse"), ("sv", "Välj"), ("en", "Choose")])

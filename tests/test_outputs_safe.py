@@ -127,6 +127,8 @@ def test_the_app_shows_hostile_place_names_as_text(browser, tmp_path):
 
 def map_with_markers(count: int):
     def ready(page) -> None:
+        page.locator(".st-key-show_all_button button").click(timeout=30000)  # the list too, with every name
+        page.locator("ol.kaikille-places li").first.wait_for(timeout=30000)
         page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=30000)
         for _ in range(300):  # the map draws inside the component's frames
             drawn = sum(frame.locator(".leaflet-marker-icon").count() for frame in page.frames)
