@@ -25,3 +25,8 @@ def is_safe_link(url: object) -> bool:
     if is_web_address(url):
         return True
     return isinstance(url, str) and url.startswith(("mailto:", "tel:")) and not _UNSAFE.search(url)
+
+
+def tel_target(number: str) -> str:
+    """The tel: link for a phone number as people write it ("09 310 10011" -> "tel:0931010011")."""
+    return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from dataclasses import replace
 from functools import partial
 
@@ -17,6 +16,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 from streamlit_js_eval import get_geolocation
 
+from kaikille.links import tel_target
 from kaikille.ui import AppSettings, set_document_language
 from locator.i18n import LANGUAGES, t
 from locator.mapview import build_map
@@ -56,8 +56,7 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) ->
     if address:
         lines.append(f"<dt>{e(t(lang, 'place.address'))}</dt><dd>{e(address)}</dd>")
     if place.phone:
-        tel = "".join(ch for ch in place.phone if ch.isdigit() or ch == "+")
-        lines.append(f'<dt>{e(t(lang, "place.phone"))}</dt><dd><a href="tel:{e(tel)}">{e(place.phone)}</a></dd>')
+        lines.append(f'<dt>{e(t(lang, "place.phone"))}</dt><dd><a href="{e(tel_target(place.phone))}">{e(place.phone)}</a></dd>')
     if place.www.startswith(("http://", "https://")):
         lines.append(f'<dt>{e(t(lang, "place.website"))}</dt><dd><a href="{e(place.www)}">{e(place.www)}</a></dd>')
     hours = place.hours(lang)
@@ -119,8 +118,7 @@ def remote_help_html(city: City, lang: str) -> str:
     """The city's help line for people who cannot travel: the sentence from the catalog, escaped,
     with the number as a link to call."""
     hours = city.remote_hours.get(lang) or city.remote_hours.get("fi", "")
-    number = re.sub(r"[^0-9+]", "", city.remote_phone)
-    link = f'<a href="tel:{html.escape(number)}">{html.escape(city.remote_phone)}</a>'
+    link = f'<a href="{html.escape(tel_target(city.remote_phone))}">{html.escape(city.remote_phone)}</a>'
     sentence = html.escape(t(lang, "find.remote", phone="\x00", hours=hours)).replace("\x00", link)
     return f'<p class="kaikille-remote"><strong>{sentence}</strong></p>'
 

@@ -114,14 +114,17 @@ def in_scope(url: str, scope: tuple[str, ...]) -> bool:
     return False
 
 
-def automated_evidence(reports: list[AuditReport], scope: tuple[str, ...] | None = None) -> tuple[dict[str, list[str]], Automated | None]:
+def automated_evidence(reports: list[AuditReport], scope: tuple[str, ...] | None = None
+                       ) -> tuple[dict[str, list[str]], Automated | None, list[str]]:
     """Required criteria that automated checks found failing -> the pages where, in page order;
-    with ``scope``, only pages the statement covers."""
+    with ``scope``, only pages the statement covers, and the pages with findings it left out."""
     required = set(required_criteria())
     pages: dict[str, list[str]] = {}
+    outside: set[str] = set()
     for report in reports:
         for issue in report.issues():
             if scope is not None and not in_scope(issue.page.url, scope):
+                outside.add(issue.page.url)
                 continue
             for criterion in issue.finding.criteria:
                 if criterion.sc in required:
@@ -129,14 +132,14 @@ def automated_evidence(reports: list[AuditReport], scope: tuple[str, ...] | None
                     if issue.page.url not in urls:
                         urls.append(issue.page.url)
     if not reports:
-        return pages, None
+        return pages, None, []
     latest = max(reports, key=lambda r: r.meta.finished_at)
     automated = Automated(
         engines=latest.meta.engines_text,
         date=dt.date.fromisoformat(latest.meta.finished_at[:10]),
         pages=sum(sum(p.audited for p in r.pages) for r in reports),
     )
-    return pages, automated
+    return pages, automated, sorted(outside)
 
 
 def decide_status(source: StatementSource, failing: set[str]) -> tuple[str, str]:
@@ -157,8 +160,7 @@ def build(source: StatementSource, reports: list[AuditReport], today: dt.date, p
             f"not published: {source.path}: dates.reviewed is {source.reviewed.isoformat()}, {age} days ago: a statement must be "
             "reviewed at least once a year. Review it and update the date."
         )
-    auto_pages, automated = automated_evidence(reports, source.urls)
-    outside = sorted({i.page.url for r in reports for i in r.issues() if not in_scope(i.page.url, source.urls)})
+    auto_pages, automated, outside = automated_evidence(reports, source.urls)
     manual_by_sc: dict[str, list[ManualFinding]] = {}
     for finding in source.findings:
         manual_by_sc.setdefault(finding.criterion, []).append(finding)

@@ -181,7 +181,7 @@ def _language(soup: BeautifulSoup, body: str) -> str:
     if declared in LANGUAGES:
         return declared
     p = patterns()
-    scores = {lang: sum(bool(re.search(rx, body)) for group in p["headings"].values() for rx in group[lang]) for lang in LANGUAGES}
+    scores = {lang: sum(bool(_rx(rx).search(body)) for group in p["headings"].values() for rx in group[lang]) for lang in LANGUAGES}
     return max(scores, key=scores.get)
 
 
@@ -212,11 +212,26 @@ def _months(lang: str) -> dict[str, int]:
     return names
 
 
+ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+DMY_DATE = re.compile(r"(?<![\d./])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/)((?:19|20)\d{2})(?!\d)")  # 10.6.2026, 10/06/2026
+
+
+@cache
+def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern, re.Pattern, re.Pattern]:
+    """The language's month names (and English ones) -> number, and the three patterns that use
+    them: "3. marraskuuta 2025", "September 4, 2020", "December 2021". Built once per language."""
+    months = _months(lang) | (_months("en") if lang != "en" else {})
+    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    day_month = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+    month_day = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+    month_year = re.compile(rf"\b({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+    return months, day_month, month_day, month_year
+
+
 def dates_in(text: str, lang: str) -> list[dt.date]:
     """Every date in the text in a common form of the language (and ISO). A month and a year alone
     ("December 2021") count as the month's last day: no statement is called stale too early."""
-    months = _months(lang) | (_months("en") if lang != "en" else {})
-    names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    months, day_month, month_day, month_year = _month_dates(lang)
     found: list[tuple[int, dt.date]] = []
     taken: list[range] = []
 
@@ -234,15 +249,15 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
         taken.append(range(match.start(), match.end()))
         found.append((match.start(), value))
 
-    for m in re.finditer(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)", text):
+    for m in ISO_DATE.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for m in re.finditer(r"(?<![\d./])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/)((?:19|20)\d{2})(?!\d)", text):  # 10.6.2026, 10/06/2026
+    for m in DMY_DATE.finditer(text):
         add(m, int(m.group(4)), int(m.group(2) or m.group(3)), int(m.group(1)))
-    for m in re.finditer(rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+    for m in day_month.finditer(text):
         add(m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
-    for m in re.finditer(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+    for m in month_day.finditer(text):
         add(m, int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
-    for m in re.finditer(rf"\b({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", text, re.I):
+    for m in month_year.finditer(text):
         add(m, int(m.group(2)), months[m.group(1).lower()], None)
     return [d for _, d in sorted(found, key=lambda x: x[0])]
 

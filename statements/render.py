@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from kaikille.catalogs import text
 from kaikille.files import package_json
-from kaikille.links import is_safe_link
+from kaikille.links import is_safe_link, tel_target
 from statements.build import EVIDENCE_ORDER, NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
@@ -138,7 +138,7 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
     if src.form:
         contacts.append((t(lang, "feedback.form"), [Link(src.form, src.form)]))
     if src.phone:
-        contacts.append((t(lang, "feedback.phone"), [Link(src.phone, "tel:" + re.sub(r"[^0-9+]", "", src.phone))]))
+        contacts.append((t(lang, "feedback.phone"), [Link(src.phone, tel_target(src.phone))]))
     doc += [Block("h2", [t(lang, "h.feedback")]), Block("p", [t(lang, "feedback.lead", days=src.response_days)]), Block("dl", contacts),
             Block("p", [t(lang, "feedback.unit", unit=src.feedback_unit[lang])])]
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from audit.model import Finding, PageResult
+from kaikille.wcag import sc_key
 
 ENGINE_NAME = "kaikille"
 
@@ -102,8 +103,6 @@ def page_checks(config: Any) -> list[PageCheck]:
 
 def coverage(checks: Sequence[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The criteria these checks test, and of those the ones they can only flag for review."""
-    from kaikille.wcag import sc_key
-
     tested = {sc for c in checks for sc in getattr(c, "criteria", ())}
     certain = {sc for c in checks for sc in getattr(c, "can_fail", ())}
     return tuple(sorted(tested, key=sc_key)), tuple(sorted(tested - certain, key=sc_key))

@@ -45,7 +45,7 @@ SETTLE = "() => new Promise(r => setTimeout(r, 60))"  # a page's own focus timer
 HELP_WORDS = re.compile(r"\b(help|how|instruction|ohje|apua|miten|hjälp|instruktion|hur)", re.IGNORECASE)
 KEY_HINT = re.compile(r"((?:(?:ctrl|control|alt|option|shift|cmd|command|meta)\s*\+\s*)+[a-z0-9]\b|\b(?:esc|escape|f\d{1,2})\b)",
                       re.IGNORECASE)
-MAX_UNREACHED = 20
+MAX_NODES = 20  # elements named in one finding at most
 CLICKS = ("click", "mousedown", "mouseup", "pointerdown", "pointerup")
 # Visible elements that look like controls, not reached by Tab (ids in ``reached``): what and why.
 UNREACHED = """(reached, max) => {
@@ -181,7 +181,7 @@ class KeyboardCheck:
         ordered += [node(b, t("focus-order.summary.jump", previous=page_text(a.get("name"), 60) or a.get("tag", "?"), order=order))
                     for a, b in backward_jumps(forward)]
         if ordered:
-            result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",), ordered[:MAX_UNREACHED]))
+            result.findings.append(finding("focus-order", NEEDS_REVIEW, ("2.4.3",), ordered[:MAX_NODES]))
         if forward and forward[-1].landing == 0:  # the walk went round the whole page
             result.findings += await self._unreachable(page, world, {s.active for s in forward} | {s.landing for s in forward})
         trap = await self._trap(page, world, forward, count)
@@ -280,16 +280,16 @@ class KeyboardCheck:
         if links:
             info = await world.call("id => __kaikille.describe(__kaikille.get(id))", links[0]["id"])
             why = t("bypass.why.broken", href=page_text(links[0].get("href"), 100))
-            return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node(info if isinstance(info, dict) else {}, t("bypass.summary", why=why))])
+            return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node(info if isinstance(info, dict) else {}, why)])
         missing = [t(f"bypass.missing.{k}") for k in ("main", "headings") if not (isinstance(marks, dict) and marks.get(k) is True)]
         why = t("bypass.why.none", missing=", ".join(missing))
-        return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node({"selector": "html"}, t("bypass.summary", why=why))])
+        return finding("bypass", NEEDS_REVIEW, ("2.4.1",), [node({"selector": "html"}, why)])
 
     async def _unreachable(self, page: Any, world: Any, reached: set[int]) -> list:
-        found = await world.call(UNREACHED, sorted(i for i in reached if i), MAX_UNREACHED)
+        found = await world.call(UNREACHED, sorted(i for i in reached if i), MAX_NODES)
         nodes = []
         for item in found if isinstance(found, list) else []:
-            if len(nodes) >= MAX_UNREACHED or not isinstance(item, dict) or not isinstance(item.get("id"), int):
+            if len(nodes) >= MAX_NODES or not isinstance(item, dict) or not isinstance(item.get("id"), int):
                 continue
             if item.get("listener") is True and not await page.listens(world, "id => __kaikille.get(id)", CLICKS, item["id"]):
                 continue  # a pointer cursor alone is not a control
