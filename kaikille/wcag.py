@@ -69,3 +69,22 @@ def required_criteria() -> tuple[str, ...]:
 def sc_key(sc: str) -> tuple[int, ...]:
     """Sort key for criterion numbers: 1.4.10 after 1.4.3."""
     return tuple(int(p) if p.isdigit() else 0 for p in sc.split("."))
+
+
+@cache
+def _names() -> dict[str, dict]:
+    return {row["sc"]: row for row in package_json("kaikille", "data/wcag_criteria.json")["success_criteria"]}
+
+
+def criterion_name(sc: str, lang: str) -> tuple[str, bool]:
+    """The criterion's name in ``lang`` (fi, sv, en) and whether that name is an official translation.
+
+    Finnish names are W3C's authorised Finnish translation of WCAG 2.1; Swedish names of the WCAG 2.0
+    criteria are W3C's authorised Swedish translation of WCAG 2.0, the WCAG 2.1 additions have none
+    (their Swedish names are marked unofficial); English is W3C's own. Unknown language: English."""
+    row = _names().get(sc)
+    if row is None:
+        return "", False
+    if lang in ("fi", "sv") and row.get(f"name_{lang}"):
+        return row[f"name_{lang}"], bool(row.get(f"name_{lang}_official", True))
+    return row["handle_en"], True

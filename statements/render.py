@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from kaikille.catalogs import text
 from kaikille.files import package_json
 from kaikille.links import is_safe_link, tel_target
+from kaikille.wcag import criterion_name
 from statements.build import EVIDENCE_ORDER, NOT_COMPLIANT_FROM, Statement
 from statements.source import required_criteria
 
@@ -26,6 +27,19 @@ SCHEMA = "kaikille-statement/1"
 
 def t(lang: str, key: str, **params: object) -> str:
     return text("statements", lang, key, **params)
+
+
+def sc_title(sc: str, lang: str) -> str:
+    """"1.4.3 Kontrasti (minimi)": the number and the official name; an asterisk marks a name that is
+    not an official translation (explained once by ``unofficial_note``)."""
+    name, official = criterion_name(sc, lang)
+    return f"{sc} {name}" + ("" if official else "*")
+
+
+def unofficial_note(criteria: list[str], lang: str) -> list[Block]:
+    if all(criterion_name(sc, lang)[1] for sc in criteria):
+        return []
+    return [Block("p", [t(lang, "criteria.unofficial_note")])]
 
 
 def date_text(lang: str, day: dt.date) -> str:
@@ -100,7 +114,7 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
     if not st.noncompliances:
         doc.append(Block("p", [t(lang, "noncompliance.none")]))
     for item in st.noncompliances:
-        doc.append(Block("h4", [f"{item.criterion} {t(lang, f'sc.{item.criterion}.name')}"]))
+        doc.append(Block("h4", [sc_title(item.criterion, lang)]))
         doc.append(Block("p", [t(lang, f"sc.{item.criterion}.problem")]))
         details: list[tuple[str, list[Inline]]] = []
         for finding in item.manual:
@@ -113,6 +127,8 @@ def document(st: Statement, lang: str, siblings: str | None = None) -> list[Bloc
             doc.append(Block("ul", [[Link(url, url)] if safe_url(url) and url.startswith("http") else [url]
                                     for url in item.examples]))
         doc.append(Block("p", [t(lang, "finding.fix_by", date=date_text(lang, item.fix_by)) if item.fix_by else t(lang, "finding.fix_unknown")]))
+    if not st.evidence:
+        doc += unofficial_note([item.criterion for item in st.noncompliances], lang)
     if src.burdens:
         doc += [Block("h3", [t(lang, "h.burden")]), Block("p", [t(lang, "burden.lead")])]
         for burden in src.burdens:
@@ -169,13 +185,13 @@ def evidence_blocks(st: Statement, lang: str) -> list[Block]:
             continue
         items = []
         for e in group:
-            text = f"{e.criterion} {t(lang, f'sc.{e.criterion}.name')}"
+            text = sc_title(e.criterion, lang)
             engines = e.automated or e.review
             if engines and result != "failed":
                 text += f" ({t(lang, 'evidence.by', engines=', '.join(engines))})"
             items.append([text])
         blocks += [Block("p", [t(lang, f"evidence.{result}", count=len(group))]), Block("ul", items)]
-    return blocks
+    return blocks + unofficial_note([e.criterion for e in st.evidence], lang)
 
 
 @cache
@@ -242,7 +258,7 @@ def as_json(st: Statement, lang: str) -> dict:
         "noncompliances": [
             {
                 "criterion": n.criterion,
-                "name": t(lang, f"sc.{n.criterion}.name"),
+                "name": criterion_name(n.criterion, lang)[0], "name_official": criterion_name(n.criterion, lang)[1],
                 "problem": t(lang, f"sc.{n.criterion}.problem"),
                 "automated_pages": n.automated_pages,
                 "example_pages": list(n.examples),
@@ -262,7 +278,7 @@ def as_json(st: Statement, lang: str) -> dict:
                      "unit": src.feedback_unit[lang]},
         "supervisor": supervisor()[lang],
         "review": st.review or None,
-        "criteria": [{"criterion": e.criterion, "name": t(lang, f"sc.{e.criterion}.name"), "result": e.result,
+        "criteria": [{"criterion": e.criterion, "name": criterion_name(e.criterion, lang)[0], "result": e.result,
                       "automated": list(e.automated), "review_only": list(e.review), "person": e.person} for e in st.evidence],
         "warnings": list(st.warnings),
         "generated_on": st.built_on.isoformat(),
