@@ -5,7 +5,10 @@ run a script or break out of an HTML attribute or a Markdown link."""
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
+
+from kaikille.files import package_json
 
 _UNSAFE = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 
@@ -30,3 +33,14 @@ def is_safe_link(url: object) -> bool:
 def tel_target(number: str) -> str:
     """The tel: link for a phone number as people write it ("09 310 10011" -> "tel:0931010011")."""
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+@cache
+def statement_link_pattern() -> str:
+    """The regular expression (Python and JavaScript alike) for the name of a link to an accessibility
+    statement, matched against the lower-cased name: saavutettavuusseloste, tillgänglighetsutlåtande…"""
+    return package_json("kaikille", "data/statement_link.json")["pattern"]
+
+
+def names_statement(name: str) -> bool:
+    return bool(re.search(statement_link_pattern(), " ".join(name.split()).lower()))

@@ -35,6 +35,7 @@ from bs4 import BeautifulSoup, Tag, UnicodeDammit
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.files import package_json
 from kaikille.http import session as http_session
+from kaikille.links import names_statement
 from statements.build import REVIEW_MAX_DAYS
 from statements.render import t
 
@@ -353,6 +354,6 @@ def statement_link(front_page: str, base: str) -> str | None:
     soup = BeautifulSoup(front_page, "html.parser")
     for anchor in soup.find_all("a", href=True):
         name = _clean(anchor.get_text(" ") + " " + str(anchor.get("aria-label") or ""))
-        if re.search(patterns()["statement_link"], name):
+        if names_statement(name):
             return urljoin(base, str(anchor["href"]))
     return None

@@ -77,9 +77,21 @@ def test_focus_that_jumps_back_up_a_column_is_shown_with_the_order(runs, site_ur
 
 
 def test_findings_carry_criteria_and_a_help_link(runs):
+    """Every finding but the statement link's (a legal requirement, not a WCAG criterion: it links
+    to the EU model statement instead)."""
     findings = [f for report in runs.values() for p in report.pages for f in p.findings if f.engine == "kaikille"]
-    assert findings and all(f.criteria and f.criteria[0].en_301_549 for f in findings)
-    assert all(f.help_url.startswith("https://www.w3.org/WAI/WCAG21/Understanding/") for f in findings)
+    wcag = [f for f in findings if f.rule_id != "kaikille/statement-link"]
+    assert wcag and all(f.criteria and f.criteria[0].en_301_549 for f in wcag)
+    assert all(f.help_url.startswith("https://www.w3.org/WAI/WCAG21/Understanding/") for f in wcag)
+    legal = [f for f in findings if f.rule_id == "kaikille/statement-link"]
+    assert legal and all(f.criteria == () and f.help_url.startswith("https://eur-lex.europa.eu/") for f in legal)
+
+
+def test_the_statement_link_finding_names_the_statement_other_pages_link_to(runs, site_url):
+    news = next(p for p in runs["site"].pages if p.url == f"{site_url}checks/site/news.html")
+    found = next(f for f in news.findings if f.rule_id == "kaikille/statement-link")
+    assert f"{site_url}checks/site/statement.html" in found.nodes[0].failure_summary
+    assert "5 other pages" in found.nodes[0].failure_summary
     assert {e.name for e in runs["page"].meta.engines} == {"axe-core", "kaikille"}
 
 

@@ -251,3 +251,14 @@ def test_confusion_matrix_per_check_on_the_real_statements():
             for code, cell in matrix.items():
                 cell[{(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[(code in got, code in want[key])]] += 1
     assert all(cell["fp"] == 0 and cell["fn"] == 0 for cell in matrix.values()), matrix
+
+
+@pytest.mark.parametrize("name, is_statement", [
+    ("Saavutettavuusseloste", True), ("  SAAVUTETTAVUUSSELOSTE\n", True), ("Tillgänglighetsutlåtande", True),
+    ("Tillgänglighetsredogörelse", True), ("Accessibility Statement", True), ("Saavutettavuus", True),
+    ("Saavutettavuus ja esteettömyys kirjastossa", False), ("Accessibility of our buildings", False), ("Palaute", False),
+])
+def test_the_statement_link_is_known_by_its_name_in_three_languages(name, is_statement):
+    """One rule for the sweep (`--sites`) and the audit's statement-link check."""
+    from kaikille.links import names_statement
+    assert names_statement(name) is is_statement

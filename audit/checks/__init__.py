@@ -48,7 +48,7 @@ from audit.checks.layout import OrientationCheck, ReflowCheck, TextClipCheck, Te
 from audit.checks.markup import DuplicateIdCheck, PageFacts, ViewportZoomCheck  # noqa: E402
 from audit.checks.motion import MotionCheck  # noqa: E402
 from audit.checks.sitewide import (ConsistentIdentification, ConsistentNavigation, MultipleWays,  # noqa: E402
-                               PageLanguage, PageTitleUnique)
+                               PageLanguage, PageTitleUnique, StatementLink)
 
 # name -> check class. Cheap checks run by default; costly ones with --checks all (or by name).
 PAGE_CHECKS: dict[str, Any] = {
@@ -72,6 +72,7 @@ SITE_CHECKS: dict[str, Any] = {
     "consistent-identification": ConsistentIdentification,
     "multiple-ways": MultipleWays,
     "page-language": PageLanguage,
+    "statement-link": StatementLink,
 }
 GROUPS = ("default", "pages", "all")
 CHOICES = (*GROUPS, *PAGE_CHECKS, *SITE_CHECKS)

@@ -51,9 +51,11 @@ def node(info: dict[str, Any], summary: str) -> Node:
     return Node((page_text(info.get("selector"), 1000) or "html",), page_text(info.get("html"), 2000), summary)
 
 
-def finding(rule: str, outcome: str, criteria: tuple[str, ...], nodes: list[Node], impact: str | None = None) -> Finding:
+def finding(rule: str, outcome: str, criteria: tuple[str, ...], nodes: list[Node], impact: str | None = None,
+            help_url: str = "") -> Finding:
     """A kaikille finding: rule id ``kaikille/<rule>``, texts from the catalog (``<rule>.help``,
-    ``<rule>.description``), the criteria from the WCAG table."""
+    ``<rule>.description``), the criteria from the WCAG table; a rule that no WCAG criterion covers
+    (a legal requirement) gives its own ``help_url``."""
     table = criteria_table()
     return Finding(
         rule_id=f"kaikille/{rule}",
@@ -61,7 +63,7 @@ def finding(rule: str, outcome: str, criteria: tuple[str, ...], nodes: list[Node
         impact=impact or IMPACT[outcome],
         help=t(f"{rule}.help"),
         description=t(f"{rule}.description"),
-        help_url=understanding_url(criteria[0]),
+        help_url=understanding_url(criteria[0]) if criteria else help_url,
         tags=("kaikille", *(f"wcag{sc.replace('.', '')}" for sc in criteria)),
         criteria=tuple(table[sc] for sc in criteria),
         nodes=tuple(nodes),

@@ -18,6 +18,7 @@ from typing import Any
 from audit.checks.kit import CheckResult, finding, kit, node, t
 from audit.model import VIOLATION
 from audit.visit import page_text
+from kaikille.links import statement_link_pattern
 
 DUPLICATES = """() => {
     const seen = new Map();
@@ -30,7 +31,7 @@ DUPLICATES = """() => {
     return Array.from(seen.entries()).filter(([, list]) => list.length > 1).slice(0, 50)
         .map(([id, list]) => ({id, count: list.length, ...__kaikille.describe(list[1])}));
 }"""
-FACTS = """() => {
+FACTS = """(statementName) => {
     const links = (root, max) => Array.from(root.querySelectorAll('a[href]')).slice(0, max)
         .map(a => [a.href, __kaikille.name(a).slice(0, 120)]);
     const navs = Array.from(document.querySelectorAll('nav, [role=navigation]')).slice(0, 6)
@@ -40,8 +41,12 @@ FACTS = """() => {
     const search = !!document.querySelector('[role=search], input[type=search], form[action*=search], form[action*=haku], form[action*=sok]');
     const sitemap = Array.from(document.querySelectorAll('a[href]')).some(a =>
         /site ?map|sivukartta|webbplatskarta|sidkarta/i.test((a.textContent || '') + ' ' + a.getAttribute('href')));
+    const named = new RegExp(statementName);
+    const statement = Array.from(document.querySelectorAll('a[href]'))
+        .filter(a => named.test(__kaikille.name(a).replace(/\\s+/g, ' ').trim().toLowerCase())).slice(0, 5)
+        .map(a => [a.href, __kaikille.name(a).slice(0, 120)]);
     return {lang: document.documentElement.getAttribute('lang') || '', title: document.title || '',
-            navs, edge_links: edges.slice(0, 120), search, sitemap_link: sitemap};
+            navs, edge_links: edges.slice(0, 120), search, sitemap_link: sitemap, statement_links: statement};
 }"""
 
 
@@ -115,7 +120,7 @@ class PageFacts:
 
     async def run(self, page: Any) -> CheckResult:
         world = await kit(page)
-        facts = await world.call(FACTS)
+        facts = await world.call(FACTS, statement_link_pattern())
         return CheckResult(facts=clean_facts(facts))
 
 
@@ -138,4 +143,5 @@ def clean_facts(raw: Any) -> dict[str, Any]:
         "edge_links": _links(raw.get("edge_links"))[:120],
         "search": raw.get("search") is True,
         "sitemap_link": raw.get("sitemap_link") is True,
+        "statement_links": _links(raw.get("statement_links"))[:5],
     }

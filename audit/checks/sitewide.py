@@ -10,6 +10,12 @@ No page-at-a-time engine can see these.
   navigation menu: a violation, reported on the start page.
 - 3.1.1 Language of Page: a page whose lang differs from the pages beside it in the same language
   version (the same first path segment): needs review (a page may really be in another language).
+- The accessibility statement (law 306/2019 and the EU model statement, not a WCAG criterion): the
+  statement must be easy to find, and the supervisor asks for a link from every page (usually the
+  footer). No crawled page links to one: needs review, serious, on the start page; some pages do
+  and this one does not: needs review on this page. Links are recognised by their name
+  (saavutettavuusseloste, tillgänglighetsutlåtande, accessibility statement…), so a link named
+  otherwise is a person's call, never a violation.
 """
 
 from __future__ import annotations
@@ -204,4 +210,33 @@ class PageLanguage:
                     summary = t("page-language.summary", lang=lang, prefix=prefix, expected=expected)
                     _add(out, page.url, finding("page-language", NEEDS_REVIEW, ("3.1.1",),
                                                 [Node(("html",), f'<html lang="{lang}">', summary)]))
+        return _done(out)
+
+
+class StatementLink:
+    id = "kaikille/statement-link"
+    name = "statement-link"
+    criteria: tuple[str, ...] = ()  # a legal requirement, not a WCAG criterion
+    can_fail: tuple[str, ...] = ()
+    MIN_PAGES = 2
+    ABOUT = "https://eur-lex.europa.eu/eli/dec_impl/2018/1523/oj"  # the EU model statement
+
+    def run(self, pages: Sequence[PageResult]) -> Findings:
+        recorded = [p for p in pages if facts(p)]
+        if len(recorded) < self.MIN_PAGES:
+            return {}
+        linking = {p.url: facts(p).get("statement_links", []) for p in recorded}
+        found = [links[0][0] for links in linking.values() if links]
+        if not found:
+            start = min(recorded, key=lambda p: p.depth)
+            summary = t("statement-link.none", count=len(recorded))
+            return {start.url: (finding("statement-link", NEEDS_REVIEW, (), [Node(("html",), "<html>", summary)],
+                                        impact="serious", help_url=self.ABOUT),)}
+        statement = Counter(found).most_common(1)[0][0]
+        out: dict[str, list[Finding]] = {}
+        for page in recorded:
+            if not linking[page.url] and _target(page.final_url or page.url) != _target(statement):
+                summary = t("statement-link.missing", statement=statement, count=len(found))
+                _add(out, page.url, finding("statement-link", NEEDS_REVIEW, (), [Node(("html",), "<html>", summary)],
+                                            help_url=self.ABOUT))
         return _done(out)
