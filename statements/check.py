@@ -186,6 +186,10 @@ def _language(soup: BeautifulSoup, body: str) -> str:
     return max(scores, key=scores.get)
 
 
+def _supervisor_contact(text: str) -> bool:
+    return _matches(patterns()["supervisor_contacts"], text.lower()) is not None
+
+
 def status_of(text: str, lang: str) -> tuple[str | None, str]:
     """(fully | partially | not | other | None, the words matched) — the first status wording in
     the text; "other" is a wording that is none of the model's three options."""
@@ -311,10 +315,13 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     feedback = [_under(found_sections, i) for i in _find(found_sections, "feedback", lang)]
     channel = ""
     for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:
-        hit = EMAIL.search(section.text) or PHONE.search(section.text)
-        form = next((href for href, text in section.links if href.startswith(("mailto:", "tel:"))
-                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href))), "")
-        channel = hit.group(0) if hit else form
+        # the supervisor's own address or switchboard, often printed inside the feedback section, is
+        # not a channel to the organisation
+        hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(section.text)
+                    if not _supervisor_contact(m.group(0))), "")
+        form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
+                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href)))), "")
+        channel = hit or form
         if channel:
             break
     if not channel:
