@@ -108,7 +108,7 @@ def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str) -> 
     MarkerImages({k: v for k, v in assets.items() if k.endswith("Url")}).add_to(fmap)
     if city.tiles_url:
         folium.TileLayer(tiles=city.tiles_url, attr=city.tiles_attribution, name=city.tiles_name).add_to(fmap)
-    for hit in hits:
+    for hit in (h for h in hits if h.place.located):
         name = hit.place.name(lang)
         marker = folium.Marker([hit.place.lat, hit.place.lon], title=name, alt=name).add_to(fmap)
         TextTooltip(name).add_to(marker)

@@ -33,14 +33,16 @@ def pages(lang: str, settings: AppSettings) -> dict[str, list]:
 
 
 @st.cache_resource(show_spinner=False)
-def load_data(city_file: str | None, places_file: str | None, tiles: str | None) -> tuple[City, list[Place]]:
+def load_data(city_file: str | None, places_file: str | None, tiles: str | None) -> tuple[City, list[Place], int]:
+    """The city, its places, and how many of its registry's places this copy cannot show yet."""
     city = load_city(city_file)
     if tiles is not None:
         city = replace(city, tiles_url="" if tiles == "none" else tiles)
     places, problems = load_places(city, places_file)
     for problem in problems:  # for the operator's log; residents simply do not see bad rows
-        log.warning("left out %s", problem)
-    return city, places
+        if not problem.pending:
+            log.warning("left out %s", problem)
+    return city, places, sum(p.pending for p in problems)
 
 
 def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) -> str:
@@ -60,17 +62,30 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) ->
     if place.www.startswith(("http://", "https://")):
         lines.append(f'<dt>{e(t(lang, "place.website"))}</dt><dd><a href="{e(place.www)}">{e(place.www)}</a></dd>')
     hours = place.hours(lang)
-    lines.append(f"<dt>{e(t(lang, 'place.hours'))}</dt><dd>{e(hours) if hours else e(t(lang, 'place.hours.unknown'))}</dd>")
+    unknown = t(lang, "place.hours.unknown" if place.phone or place.www else "place.hours.not_known")
+    lines.append(f"<dt>{e(t(lang, 'place.hours'))}</dt><dd>{e(hours) if hours else e(unknown)}</dd>")
     lines.append("</dl>")
-    notes = [t(lang, f"place.location.{place.precision}" if place.precision in ("exact", "entrance_2016") else "place.location.unknown")]
+    notes = [location_note(place, lang)]
     if place.wheelchair is not None:
         notes.append(t(lang, "place.wheelchair.yes" if place.wheelchair else "place.wheelchair.no"))
     lines.append(f"<p>{e(' '.join(notes))}</p>")
-    url = directions_url(place, lang, origin_label)
-    before, _, after = t(lang, "place.directions", name="\x00").partition("\x00")
-    label = f"{e(before)}<span{marked}>{e(place.name(lang))}</span>{e(after)}"
-    lines.append(f'<p><a href="{e(url)}">{label}</a></p>')
+    if place.located:
+        url = directions_url(place, lang, origin_label)
+        before, _, after = t(lang, "place.directions", name="\x00").partition("\x00")
+        label = f"{e(before)}<span{marked}>{e(place.name(lang))}</span>{e(after)}"
+        lines.append(f'<p><a href="{e(url)}">{label}</a></p>')
     return "".join(lines)
+
+
+def location_note(place: Place, lang: str) -> str:
+    """How far the shown location can be trusted: exact (as recorded in a year), the 2016 entrance,
+    or not known offline (the place is listed, not on the map)."""
+    if not place.located:
+        return t(lang, "place.location.none")
+    kind, _, year = place.precision.partition("_")
+    if kind == "exact":
+        return t(lang, "place.location.exact_year", year=year) if year.isdigit() else t(lang, "place.location.exact")
+    return t(lang, "place.location.entrance_2016") if place.precision == "entrance_2016" else t(lang, "place.location.unknown")
 
 
 def _clear_point() -> None:
@@ -128,7 +143,7 @@ def find_help_page(settings: AppSettings) -> None:
     set_document_language(lang)
     st.title(t(lang, "app.title"))
     try:
-        city, places = load_data(settings.city, settings.places, settings.tiles)
+        city, places, pending = load_data(settings.city, settings.places, settings.tiles)
     except LocatorDataError as exc:  # a resident gets a plain sentence; the operator's log gets the details
         log.error("the locator's data cannot be used: %s", exc)
         st.error(t(lang, "data.unavailable"))
@@ -202,3 +217,5 @@ def find_help_page(settings: AppSettings) -> None:
     tiles = city.tiles_name if city.tiles_url else t(lang, "map.no_tiles")
     st.write(t(lang, "data.attribution", sources=city.attribution.get(lang, city.attribution.get("fi", "")), tiles=tiles))
     st.write(t(lang, "data.snapshot"))
+    if pending:
+        st.write(t(lang, "data.pending", count=pending))

@@ -103,15 +103,19 @@ class Place:
     address: str
     postcode: str
     city: str
-    lat: float
-    lon: float
-    precision: str  # exact | entrance_2016 | ...
+    lat: float | None  # None: a named place whose location is not known offline (listed, not mapped)
+    lon: float | None
+    precision: str  # exact | exact_2020 … | entrance_2016 | none
     phone: str
     www: str
     source: str
     languages: tuple[str, ...] = ()  # languages support is given in, where the registry says
     wheelchair: bool | None = None  # None: not known
     opening_hours: dict[str, str] = field(default_factory=dict)  # language -> the registry's text
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names["fi"]
@@ -129,6 +133,7 @@ class RowProblem:
     file: str
     row: int  # the line number in the file (the header is line 1)
     reason: str
+    pending: bool = False  # not wrong, only not known yet offline (display_ready=no: no name): the live refresh fills it in
 
     def __str__(self) -> str:
         return f"{self.file}:{self.row}: {self.reason}"
@@ -172,8 +177,10 @@ def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place]
         row = {k: restore(v) if isinstance(v, str) and k not in NUMERIC_COLUMNS else v for k, v in row.items()}
         reason = _problem(row, city, seen)
         if reason:
-            problems.append(RowProblem(str(file), line, reason))
+            pending = reason == "no Finnish name" and (row.get("display_ready") or "").strip() == "no"
+            problems.append(RowProblem(str(file), line, reason, pending))
             continue
+        located = bool((row.get("lat") or "").strip())
         seen.add(row["tpr_id"].strip())
         places.append(
             Place(
@@ -183,18 +190,21 @@ def load_places(city: City, path: str | Path | None = None) -> tuple[list[Place]
                 address=(row.get("street_address_fi") or "").strip(),
                 postcode=(row.get("postcode") or "").strip(),
                 city=(row.get("city") or "").strip(),
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
+                lat=float(row["lat"]) if located else None,
+                lon=float(row["lon"]) if located else None,
                 precision=(row.get("coord_precision") or "unknown").strip(),
                 phone=(row.get("phone") or "").strip(),
                 www=(row.get("www") or "").strip(),
                 source=(row.get("source") or "").strip(),
-                languages=tuple((row.get("languages") or "").split()),
-                wheelchair={"yes": True, "no": False}.get((row.get("wheelchair") or "").strip()),
+                languages=tuple((row.get("languages") or "").replace(",", " ").split()),
+                wheelchair=WHEELCHAIR.get((row.get("wheelchair") or "").strip()),
                 opening_hours={lang: text for lang in LANGS if (text := (row.get(f"opening_hours_{lang}") or "").strip())},
             )
         )
     return places, problems
+
+
+WHEELCHAIR = {"yes": True, "no": False, "limited": False}  # limited: the registry records obstacles
 
 
 def _problem(row: dict[str, str | None], city: City, seen: set[str]) -> str | None:
@@ -209,14 +219,16 @@ def _problem(row: dict[str, str | None], city: City, seen: set[str]) -> str | No
         return "no Finnish name"
     if (row["type"] or "").strip() not in city.place_types:
         return f"unknown type {row['type']!r} (known: {', '.join(city.place_types)})"
+    if (row.get("wheelchair") or "").strip() not in ("", *WHEELCHAIR):
+        return f"wheelchair must be yes, limited, no or empty, got {row['wheelchair']!r}"
+    if not (row["lat"] or "").strip() and not (row["lon"] or "").strip():
+        return None  # a named place whose location is not known offline: listed without a distance, not mapped
     try:
         lat, lon = float(row["lat"] or ""), float(row["lon"] or "")
     except ValueError:
         return f"coordinates are not numbers: lat={row['lat']!r} lon={row['lon']!r}"
     if not (math.isfinite(lat) and math.isfinite(lon)):
         return "coordinates are not finite"
-    if (row.get("wheelchair") or "").strip() not in ("", "yes", "no"):
-        return f"wheelchair must be yes, no or empty, got {row['wheelchair']!r}"
     if not city.contains(lat, lon):
         return f"location {lat:.5f},{lon:.5f} is outside {city.name}'s land area"
     return None

@@ -34,13 +34,13 @@ def walking_minutes(metres: float) -> int:
 @dataclass(frozen=True)
 class Hit:
     place: Place
-    metres: float
+    metres: float  # 0 when there is no origin or the place's location is not known
     minutes: int
 
 
 def nearest(places: list[Place], lat: float, lon: float, limit: int = 10, types: tuple[str, ...] = ()) -> list[Hit]:
     """The closest places to a point, optionally only of some types; ties broken by id for stability."""
-    pool = (p for p in places if not types or p.type in types)
+    pool = (p for p in places if p.located and (not types or p.type in types))
     scored = heapq.nsmallest(limit, ((distance_m(lat, lon, p.lat, p.lon), p.id, p) for p in pool), key=lambda t: (t[0], t[1]))
     return [Hit(p, d, walking_minutes(d)) for d, _, p in scored]
 
@@ -142,4 +142,5 @@ def find(city: City, places: list[Place], query: Query, lang: str) -> Answer:
     if origin is None:
         ordered = sorted(chosen, key=lambda p: (p.name(lang).casefold(), p.id))
         return Answer(None, [Hit(p, 0.0, 0) for p in ordered], notice)
-    return Answer(origin, nearest(chosen, origin.lat, origin.lon, limit=len(chosen)), notice)
+    unlocated = sorted((p for p in chosen if not p.located), key=lambda p: (p.name(lang).casefold(), p.id))
+    return Answer(origin, nearest(chosen, origin.lat, origin.lon, limit=len(chosen)) + [Hit(p, 0.0, 0) for p in unlocated], notice)

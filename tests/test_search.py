@@ -25,7 +25,12 @@ def test_postcode_puts_the_nearest_first(city, places):
     answer = find(city, places, Query(postcode="00840"), "fi")
     assert answer.origin.kind == "postcode" and answer.origin.area == "Laajasalo"
     assert answer.hits[0].place.names["fi"] == "Laajasalon kirjasto"
-    assert [h.metres for h in answer.hits] == sorted(h.metres for h in answer.hits)
+    located = [h for h in answer.hits if h.place.located]
+    assert [h.metres for h in located] == sorted(h.metres for h in located)
+    # the named places with no known location follow, in alphabetical order, with no distance
+    rest = answer.hits[len(located):]
+    assert rest and all(not h.place.located and h.metres == 0 for h in rest)
+    assert [h.place.name("fi") for h in rest] == sorted((h.place.name("fi") for h in rest), key=str.casefold)
     assert find(city, places, Query(postcode="00840"), "sv").origin.area == "Degerö"
 
 
@@ -62,7 +67,7 @@ def test_build_map_shows_the_same_places_labelled_and_no_cdn(city, places):
         assert hint not in html
     assert "data:text/javascript;base64," in html and "data:text/css;base64," in html
     markers = [c for c in fmap._children.values() if type(c).__name__ == "Marker"]
-    assert len(markers) == len(answer.hits)
+    assert len(markers) == sum(h.place.located for h in answer.hits) == 46  # a place with no location is listed, not mapped
     assert markers[0].options["title"] == markers[0].options["alt"] == "Degerö bibliotek"
     assert '"title": "Degerö bibliotek"' in html or "Deger\\u00f6 bibliotek" in html
     assert any(type(c).__name__ == "CircleMarker" for c in fmap._children.values())  # the chosen location
