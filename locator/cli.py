@@ -48,6 +48,11 @@ def cmd_locator(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(f"left out {problem}", file=sys.stderr)
     print(f"Wrote {len(result.places)} places to {result.written} ({len(result.problems)} left out).")
+    if result.hours is not None:
+        for problem in result.hours.problems:
+            print(f"no opening hours for {problem}", file=sys.stderr)
+        where = f"to {result.hours.written}" if result.hours.written else "(none received; the previous hours file, if any, is kept)"
+        print(f"Opening hours for {len(result.hours.places)} places {where}.")
     print(f"Use it: kaikille app --places {result.written}")
     return 0
 

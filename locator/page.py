@@ -7,17 +7,23 @@ Every visible sentence comes from the catalogs (locator/locales); page content i
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import streamlit as st
 from streamlit_folium import st_folium
 from streamlit_js_eval import get_geolocation
 
+from kaikille import clock
 from kaikille.links import tel_target
 from kaikille.ui import AppSettings, set_document_language
+from locator.hauki import hours_file, load_hours
+from locator.hours import day_hours, hhmm, status_at
 from locator.i18n import LANGUAGES, t
 from locator.mapview import build_map
 from locator.places import City, LocatorDataError, Place, load_city, load_places
@@ -42,10 +48,41 @@ def load_data(city_file: str | None, places_file: str | None, tiles: str | None)
     for problem in problems:  # for the operator's log; residents simply do not see bad rows
         if not problem.pending:
             log.warning("left out %s", problem)
+    hours, unreadable = load_hours(hours_file(Path(places_file) if places_file else city.places))
+    for problem in unreadable:
+        log.warning("opening hours left out: %s", problem)
+    places = [replace(p, periods=hours[p.id]) if p.id in hours else p for p in places]
     return city, places, sum(p.pending for p in problems)
 
 
-def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) -> str:
+def local_now(city: City) -> dt.datetime:
+    """The city's wall-clock time now (opening hours are local times)."""
+    return clock.utc_now().astimezone(ZoneInfo(city.timezone)).replace(tzinfo=None)
+
+
+def hours_html(place: Place, lang: str, now: dt.datetime) -> str:
+    """'Open now, until 20.' or 'Closed now.', and today's hours, from the imported periods; '' when
+    the place has none (then the registry's text, if any, is shown instead)."""
+    if not place.periods:
+        return ""
+    e = html.escape
+    status = status_at(place.periods, now)
+    today = day_hours(place.periods, now.date())
+    parts = []
+    if status.known:
+        parts.append(t(lang, "place.open_now", time=hhmm(status.until)) if status.open and status.until else t(lang, "place.closed_now"))
+    if today is None:
+        parts.append(t(lang, "place.today.unknown"))
+    elif not today:
+        parts.append(t(lang, "place.today.closed"))
+    else:
+        spans = ", ".join(t(lang, "place.hours.range", start=hhmm(a), end=hhmm(b)) for a, b, _ in today)
+        parts.append(t(lang, "place.today", hours=spans))
+    return f'<p class="kaikille-hours"><strong>{e(" ".join(parts))}</strong></p>'
+
+
+
+def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, now: dt.datetime | None = None) -> str:
     place = hit.place
     e = html.escape
     name_lang = place.name_language(lang)
@@ -53,7 +90,10 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) ->
     lines = [f"<h3{marked}>{e(place.name(lang))}</h3>", f"<p>{e(t(lang, f'type.{place.type}'))}"]
     if hit.metres:
         lines.append(f" · {e(t(lang, 'place.distance', km=f'{hit.metres / 1000:.1f}', minutes=hit.minutes))}")
-    lines.append("</p><dl>")
+    lines.append("</p>")
+    if now is not None:
+        lines.append(hours_html(place, lang, now))
+    lines.append("<dl>")
     address = ", ".join(x for x in (place.address, f"{place.postcode} {place.city}".strip()) if x)
     if address:
         lines.append(f"<dt>{e(t(lang, 'place.address'))}</dt><dd>{e(address)}</dd>")
@@ -62,6 +102,8 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None) ->
     if place.www.startswith(("http://", "https://")):
         lines.append(f'<dt>{e(t(lang, "place.website"))}</dt><dd><a href="{e(place.www)}">{e(place.www)}</a></dd>')
     hours = place.hours(lang)
+    if place.periods and not hours:
+        hours = t(lang, "place.hours.see_above")
     unknown = t(lang, "place.hours.unknown" if place.phone or place.www else "place.hours.not_known")
     lines.append(f"<dt>{e(t(lang, 'place.hours'))}</dt><dd>{e(hours) if hours else e(unknown)}</dd>")
     lines.append("</dl>")
@@ -169,10 +211,12 @@ def find_help_page(settings: AppSettings) -> None:
         if support_langs else []
     )
     wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
+    now = local_now(city)
+    open_now = st.checkbox(t(lang, "find.filter.open_now")) if any(p.periods for p in places) else False
 
     point = st.session_state.get("point")
     query = Query(postcode=postcode, point=point[:2] if point else None, point_kind=point[2] if point else "click",
-                  types=tuple(types), languages=tuple(languages), wheelchair_only=wheelchair)
+                  types=tuple(types), languages=tuple(languages), wheelchair_only=wheelchair, open_at=now if open_now else None)
     answer: Answer = find(city, places, query, lang)
 
     st.header(t(lang, "find.results.heading"))
@@ -192,10 +236,10 @@ def find_help_page(settings: AppSettings) -> None:
         st.info(t(lang, "find.results.none"))
     else:
         st.write(t(lang, "find.results.count", count=len(answer.hits)))
-        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair),
+        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair or open_now),
                            show_all=bool(st.session_state.get("show_all")))
         if shown:
-            items = "".join(f"<li>{place_html(hit, lang, origin_label)}</li>" for hit in shown)
+            items = "".join(f"<li>{place_html(hit, lang, origin_label, now)}</li>" for hit in shown)
             st.html(f'<ol class="kaikille-places">{items}</ol>')
         if len(shown) < len(answer.hits):
             label = "find.results.more" if shown else "find.results.show_all"

@@ -18,6 +18,7 @@ from shapely.prepared import prep
 
 from kaikille.errors import UsageError
 from kaikille.files import read_toml
+from locator.hours import Period
 
 PACKAGE_CITY = "city.toml"
 
@@ -44,6 +45,7 @@ class City:
     zoom: int
     remote_phone: str = ""  # help by phone for people who cannot travel ("" when the city has none)
     remote_hours: dict[str, str] = field(default_factory=dict)  # language -> when the line is open
+    timezone: str = "Europe/Helsinki"  # opening hours are local times
 
     @cached_property
     def _land(self):
@@ -88,6 +90,7 @@ def load_city(path: str | Path | None = None) -> City:
             zoom=int(raw.get("map", {}).get("zoom", 12)),
             remote_phone=str(raw.get("remote_help", {}).get("phone", "")),
             remote_hours={str(k): str(v) for k, v in raw.get("remote_help", {}).get("hours", {}).items()},
+            timezone=str(raw.get("timezone", "Europe/Helsinki")),
         )
     except UsageError as exc:
         raise LocatorDataError(str(exc)) from exc
@@ -112,6 +115,7 @@ class Place:
     languages: tuple[str, ...] = ()  # languages support is given in, where the registry says
     wheelchair: bool | None = None  # None: not known
     opening_hours: dict[str, str] = field(default_factory=dict)  # language -> the registry's text
+    periods: tuple[Period, ...] = ()  # structured hours from the opening-hours service, where imported
 
     @property
     def located(self) -> bool:

@@ -22,7 +22,9 @@ import requests
 
 from kaikille.errors import ToolFailure
 from kaikille.files import read_toml
+from kaikille.clock import utc_now
 from kaikille.http import session as http_session
+from locator.hauki import HoursResult, fetch_hours, hours_file, load_hours, write_hours
 from locator.places import COLUMNS, LANGS, NUMERIC_COLUMNS, City, LocatorDataError, Place, RowProblem, load_places, neutralise
 
 MAX_PAGES = 200  # a runaway 'next' chain stops here
@@ -39,6 +41,7 @@ class RefreshSettings:
     page_size: int
     timeout: float
     service_nodes: dict[str, str]  # node id -> place type
+    hours_url: str = ""  # the opening-hours service (Hauki) API; empty: no hours imported
 
 
 def refresh_settings(city_file: Path) -> RefreshSettings:
@@ -50,6 +53,7 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
             page_size=int(raw["page_size"]),
             timeout=float(raw["timeout"]),
             service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
+            hours_url=str(raw.get("hours_url", "")),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LocatorDataError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
@@ -154,6 +158,7 @@ class RefreshResult:
     written: Path
     places: list[Place]
     problems: list[RowProblem]
+    hours: HoursResult | None = None
 
 
 def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 3) -> RefreshResult:
@@ -190,4 +195,16 @@ def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return RefreshResult(output, places, problems)
+    return RefreshResult(output, places, problems, refresh_hours(settings, places, output, session))
+
+
+def refresh_hours(settings: RefreshSettings, places: list[Place], output: Path, session: requests.Session) -> HoursResult | None:
+    """Each place's opening hours beside the CSV; an answer with no hours at all keeps the previous file."""
+    if not settings.hours_url:
+        return None
+    raw, problems = fetch_hours(settings.hours_url, [p.id for p in places], session, settings.timeout)
+    if not raw:
+        return HoursResult(None, {}, problems)
+    written = write_hours(hours_file(output), raw, settings.hours_url, utc_now().date().isoformat())
+    loaded, unreadable = load_hours(written)
+    return HoursResult(written, loaded, problems + unreadable)

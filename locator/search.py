@@ -4,6 +4,7 @@ and what the 'Find digital help' page shows for a resident's choices (pure logic
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import heapq
 import math
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from locator.hours import status_at
 from locator.places import City, LocatorDataError, Place
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -93,6 +95,7 @@ class Query:
     types: tuple[str, ...] = ()  # empty: every type
     languages: tuple[str, ...] = ()  # empty: any language of support
     wheelchair_only: bool = False
+    open_at: dt.datetime | None = None  # only places known to be open for help at this local time
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def keep(place: Place, query: Query) -> bool:
     if query.types and place.type not in query.types:
         return False
     if query.languages and not set(query.languages) & set(place.languages):
+        return False
+    if query.open_at is not None and not status_at(place.periods, query.open_at).open:
         return False
     return not (query.wheelchair_only and place.wheelchair is not True)
 

@@ -158,3 +158,35 @@ def test_the_phone_line_for_people_who_cannot_travel_comes_first_with_a_number_t
 def test_the_filters_placeholder_is_in_the_pages_language(lang, word):
     at = start(lang)
     assert at.multiselect[0].proto.placeholder == word
+
+
+@pytest.fixture
+def with_hours(tmp_path, monkeypatch):
+    """The shipped places with recorded opening hours for Kallio library (summer 2020) beside them,
+    and the clock stopped at Tuesday 2 June 2020, 12:00 in Helsinki."""
+    import datetime as dt
+    import json
+    import shutil
+    import sys
+
+    from kaikille import clock
+    from locator.hauki import FORMAT
+
+    places = tmp_path / "places.csv"
+    shutil.copy(Path(__file__).parent.parent / "locator" / "data" / "digital_support_points.csv", places)
+    kallio = json.loads((Path(__file__).parent / "data" / "hours" / "hauki_date_periods_kallio_2020_hauki_fixture.json").read_text("utf-8"))
+    (tmp_path / "places.hours.json").write_text(json.dumps({"format": FORMAT, "places": {"8215": kallio}}), "utf-8")
+    monkeypatch.setattr(sys, "argv", ["app.py", "--places", str(places)])
+    monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2020, 6, 2, 9, 0, tzinfo=dt.timezone.utc))
+
+
+def test_todays_hours_and_open_now_from_the_opening_hours_service(with_hours):
+    at = start("en")
+    at.text_input(key="postcode").input("00530").run()
+    assert not at.exception
+    items = list_html(at).split("<li>")[1:]
+    kallio = next(item for item in items if "Kallio Library" in item or "Kallion kirjasto" in item)
+    assert "Open now, until 20." in kallio and "Today 10–20." in kallio
+    assert "Open now" not in "".join(i for i in items if i is not kallio)  # the others have no hours: nothing claimed
+    at.checkbox[-1].check().run()  # "Open now"
+    assert list_html(at).count("<li>") == 1 and "Open now, until 20." in list_html(at)

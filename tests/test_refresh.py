@@ -122,7 +122,9 @@ def city_file_for(tmp_path: Path, base_url: str) -> Path:
     from locator import places as module
 
     shipped = Path(module.__file__).parent / "city.toml"
+    # every address of the API on loopback: the opening-hours service too (this server has no hours: 404)
     text = shipped.read_text("utf-8").replace("https://api.hel.fi/servicemap/v2/", base_url)
+    text = text.replace("https://hauki.api.hel.fi/v1/", base_url.rstrip("/").rsplit("/", 1)[0] + "/hauki/v1/")
     data = Path(module.__file__).parent / "data"
     for name in ("digital_support_points.csv", "paavo2018_capital_region_postal_areas.geojson", "capital_region_postcode_points.csv"):
         text = text.replace(f'"data/{name}"', f'"{data / name}"')
@@ -176,3 +178,23 @@ def test_values_a_spreadsheet_would_run_are_neutralised_in_the_csv(tmp_path, cit
     assert cells["phone"].startswith("'+358")  # a phone number too: a spreadsheet would compute it
     loaded = next(p for p in result.places if p.id == "42284")
     assert loaded.names["fi"] == '=HYPERLINK("https://evil.example/","Klikkaa")' and loaded.phone.startswith("+358")
+
+
+def test_refresh_also_writes_opening_hours_beside_the_csv_and_keeps_them_when_none_come(tmp_path, city):
+    kallio = json.loads((Path(__file__).parent / "data" / "hours" / "hauki_date_periods_kallio_2020_hauki_fixture.json").read_text("utf-8"))
+    routes = good_routes()
+    routes["/hauki/v1/date_period/?resource=tprek%3A41102"] = json_route({"count": 1, "next": None, "results": kallio})
+    routes["/hauki/v1/date_period/?resource=tprek%3A42284"] = json_route({"count": 0, "next": None, "results": []})
+    out = tmp_path / "data" / "places.csv"
+    with serve(api_folder(tmp_path, routes)) as base:
+        settings = RefreshSettings(**{**settings_for(base).__dict__, "hours_url": base + "hauki/v1/"})
+        result = refresh(city, settings, out, retries=0)
+    assert result.hours.written == tmp_path / "data" / "places.hours.json" and set(result.hours.places) == {"41102"}
+    before = result.hours.written.read_text("utf-8")
+    # a second refresh whose hours service answers nothing keeps the hours already there
+    routes.pop("/hauki/v1/date_period/?resource=tprek%3A41102")
+    (tmp_path / "api" / "_routes.json").write_text(json.dumps(routes), "utf-8")
+    with serve(tmp_path / "api") as base:
+        settings = RefreshSettings(**{**settings_for(base).__dict__, "hours_url": base + "hauki/v1/"})
+        again = refresh(city, settings, out, retries=0)
+    assert again.hours.written is None and result.hours.written.read_text("utf-8") == before
