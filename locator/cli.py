@@ -53,6 +53,11 @@ def cmd_locator(args: argparse.Namespace) -> int:
             print(f"no opening hours for {problem}", file=sys.stderr)
         where = f"to {result.hours.written}" if result.hours.written else "(none received; the previous hours file, if any, is kept)"
         print(f"Opening hours for {len(result.hours.places)} places {where}.")
+    if result.events is not None:
+        for problem in result.events.problems:
+            print(f"sessions: {problem}", file=sys.stderr)
+        where = f"to {result.events.written}" if result.events.written else "(the events API could not be read; the previous file, if any, is kept)"
+        print(f"{result.events.count} digital-support sessions {where}.")
     print(f"Use it: kaikille app --places {result.written}")
     return 0
 

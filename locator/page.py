@@ -22,6 +22,9 @@ from streamlit_js_eval import get_geolocation
 from kaikille import clock
 from kaikille.links import tel_target
 from kaikille.ui import AppSettings, set_document_language
+from babel.dates import format_skeleton
+
+from locator.events import events_file, load_events, upcoming
 from locator.hauki import hours_file, load_hours
 from locator.hours import day_hours, hhmm, status_at
 from locator.i18n import LANGUAGES, t
@@ -48,10 +51,12 @@ def load_data(city_file: str | None, places_file: str | None, tiles: str | None)
     for problem in problems:  # for the operator's log; residents simply do not see bad rows
         if not problem.pending:
             log.warning("left out %s", problem)
-    hours, unreadable = load_hours(hours_file(Path(places_file) if places_file else city.places))
-    for problem in unreadable:
-        log.warning("opening hours left out: %s", problem)
-    places = [replace(p, periods=hours[p.id]) if p.id in hours else p for p in places]
+    source = Path(places_file) if places_file else city.places
+    hours, unreadable = load_hours(hours_file(source))
+    sessions, unread = load_events(events_file(source))
+    for problem in unreadable + unread:
+        log.warning("left out: %s", problem)
+    places = [replace(p, periods=hours.get(p.id, ()), sessions=sessions.get(p.id, ())) for p in places]
     return city, places, sum(p.pending for p in problems)
 
 
@@ -82,7 +87,36 @@ def hours_html(place: Place, lang: str, now: dt.datetime) -> str:
 
 
 
-def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, now: dt.datetime | None = None) -> str:
+SHOWN_SESSIONS = 3
+BABEL_LOCALE = {"fi": "fi", "sv": "sv_FI", "en": "en_GB"}
+
+
+def sessions_html(place: Place, lang: str, now: dt.datetime, zone: str) -> str:
+    """The next few digital-support sessions: day, time, name, languages, a link to book or read more."""
+    coming = upcoming(place.sessions, now)[:SHOWN_SESSIONS]
+    if not coming:
+        return ""
+    e = html.escape
+    items = []
+    for s in coming:
+        start = s.start.astimezone(ZoneInfo(zone))
+        end = s.end.astimezone(ZoneInfo(zone)) if s.end else None
+        when = format_skeleton("MMMEd", start, locale=BABEL_LOCALE.get(lang, lang))
+        times = t(lang, "place.hours.range", start=hhmm(start.time()), end=hhmm(end.time())) if end else hhmm(start.time())
+        name_lang = lang if s.names.get(lang) else next(iter(s.names))
+        marked = f' lang="{name_lang}"' if name_lang != lang else ""
+        spoken = ", ".join(t(lang, f"lang.{c}") for c in s.languages if c in LANGUAGES)
+        text = f"{e(when)} {e(times)}: <span{marked}>{e(s.name(lang))}</span>"
+        if spoken:
+            text += f" ({e(t(lang, 'place.session.languages', languages=spoken))})"
+        if s.url:
+            text += f' <a href="{e(s.url)}">{e(t(lang, "place.session.link"))}</a>'
+        items.append(f"<li>{text}</li>")
+    return f"<p>{e(t(lang, 'place.sessions'))}</p><ul>{''.join(items)}</ul>"
+
+
+def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, now: dt.datetime | None = None,
+               zone: str = "Europe/Helsinki") -> str:
     place = hit.place
     e = html.escape
     name_lang = place.name_language(lang)
@@ -93,6 +127,8 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, no
     lines.append("</p>")
     if now is not None:
         lines.append(hours_html(place, lang, now))
+        aware = now.replace(tzinfo=ZoneInfo(zone))
+        lines.append(sessions_html(place, lang, aware, zone))
     lines.append("<dl>")
     address = ", ".join(x for x in (place.address, f"{place.postcode} {place.city}".strip()) if x)
     if address:
@@ -213,10 +249,12 @@ def find_help_page(settings: AppSettings) -> None:
     wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
     now = local_now(city)
     open_now = st.checkbox(t(lang, "find.filter.open_now")) if any(p.periods for p in places) else False
+    this_week = st.checkbox(t(lang, "find.filter.sessions")) if any(p.sessions for p in places) else False
 
     point = st.session_state.get("point")
     query = Query(postcode=postcode, point=point[:2] if point else None, point_kind=point[2] if point else "click",
-                  types=tuple(types), languages=tuple(languages), wheelchair_only=wheelchair, open_at=now if open_now else None)
+                  types=tuple(types), languages=tuple(languages), wheelchair_only=wheelchair, open_at=now if open_now else None,
+                  sessions_from=now.replace(tzinfo=ZoneInfo(city.timezone)) if this_week else None)
     answer: Answer = find(city, places, query, lang)
 
     st.header(t(lang, "find.results.heading"))
@@ -236,10 +274,10 @@ def find_help_page(settings: AppSettings) -> None:
         st.info(t(lang, "find.results.none"))
     else:
         st.write(t(lang, "find.results.count", count=len(answer.hits)))
-        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair or open_now),
+        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair or open_now or this_week),
                            show_all=bool(st.session_state.get("show_all")))
         if shown:
-            items = "".join(f"<li>{place_html(hit, lang, origin_label, now)}</li>" for hit in shown)
+            items = "".join(f"<li>{place_html(hit, lang, origin_label, now, city.timezone)}</li>" for hit in shown)
             st.html(f'<ol class="kaikille-places">{items}</ol>')
         if len(shown) < len(answer.hits):
             label = "find.results.more" if shown else "find.results.show_all"

@@ -116,6 +116,7 @@ class Place:
     wheelchair: bool | None = None  # None: not known
     opening_hours: dict[str, str] = field(default_factory=dict)  # language -> the registry's text
     periods: tuple[Period, ...] = ()  # structured hours from the opening-hours service, where imported
+    sessions: tuple = ()  # digital-support sessions from the events API (locator.events.Session), in time order
 
     @property
     def located(self) -> bool:

@@ -24,6 +24,7 @@ from kaikille.errors import ToolFailure
 from kaikille.files import read_toml
 from kaikille.clock import utc_now
 from kaikille.http import session as http_session
+from locator.events import EventsError, events_file, fetch_events, load_events, write_events
 from locator.hauki import HoursResult, fetch_hours, hours_file, load_hours, write_hours
 from locator.places import COLUMNS, LANGS, NUMERIC_COLUMNS, City, LocatorDataError, Place, RowProblem, load_places, neutralise
 
@@ -42,6 +43,9 @@ class RefreshSettings:
     timeout: float
     service_nodes: dict[str, str]  # node id -> place type
     hours_url: str = ""  # the opening-hours service (Hauki) API; empty: no hours imported
+    events_url: str = ""  # the events API (Linked Events); empty: no sessions imported
+    events_terms: tuple[str, ...] = ("digituki",)  # what digital-support keywords and events are called
+    events_days: int = 14
 
 
 def refresh_settings(city_file: Path) -> RefreshSettings:
@@ -54,6 +58,9 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
             timeout=float(raw["timeout"]),
             service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
             hours_url=str(raw.get("hours_url", "")),
+            events_url=str(raw.get("events_url", "")),
+            events_terms=tuple(str(x) for x in raw.get("events_terms", ["digituki"])) or ("digituki",),
+            events_days=int(raw.get("events_days", 14)),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LocatorDataError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
@@ -159,6 +166,14 @@ class RefreshResult:
     places: list[Place]
     problems: list[RowProblem]
     hours: HoursResult | None = None
+    events: EventsResult | None = None
+
+
+@dataclass(frozen=True)
+class EventsResult:
+    written: Path | None
+    count: int  # sessions written
+    problems: list[str]
 
 
 def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 3) -> RefreshResult:
@@ -195,7 +210,23 @@ def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return RefreshResult(output, places, problems, refresh_hours(settings, places, output, session))
+    return RefreshResult(output, places, problems, refresh_hours(settings, places, output, session),
+                         refresh_events(settings, places, output, session))
+
+
+def refresh_events(settings: RefreshSettings, places: list[Place], output: Path, session: requests.Session) -> EventsResult | None:
+    """The digital-support sessions at the places, beside the CSV; a failed answer keeps the previous file."""
+    if not settings.events_url:
+        return None
+    today = utc_now().date()
+    try:
+        sessions, problems = fetch_events(settings.events_url, [p.id for p in places], list(settings.events_terms), today,
+                                          settings.events_days, session, settings.timeout)
+    except EventsError as exc:
+        return EventsResult(None, 0, [str(exc)])
+    written = write_events(events_file(output), sessions, settings.events_url, today.isoformat())
+    loaded, unreadable = load_events(written)
+    return EventsResult(written, sum(len(v) for v in loaded.values()), problems + unreadable)
 
 
 def refresh_hours(settings: RefreshSettings, places: list[Place], output: Path, session: requests.Session) -> HoursResult | None:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
+from locator.events import upcoming
 from locator.hours import status_at
 from locator.places import City, LocatorDataError, Place
 
@@ -96,6 +97,7 @@ class Query:
     languages: tuple[str, ...] = ()  # empty: any language of support
     wheelchair_only: bool = False
     open_at: dt.datetime | None = None  # only places known to be open for help at this local time
+    sessions_from: dt.datetime | None = None  # only places with a digital-support session in the 7 days from this moment (aware)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def keep(place: Place, query: Query) -> bool:
     if query.languages and not set(query.languages) & set(place.languages):
         return False
     if query.open_at is not None and not status_at(place.periods, query.open_at).open:
+        return False
+    if query.sessions_from is not None and not upcoming(place.sessions, query.sessions_from, days=7):
         return False
     return not (query.wheelchair_only and place.wheelchair is not True)
 

@@ -176,6 +176,11 @@ def with_hours(tmp_path, monkeypatch):
     shutil.copy(Path(__file__).parent.parent / "locator" / "data" / "digital_support_points.csv", places)
     kallio = json.loads((Path(__file__).parent / "data" / "hours" / "hauki_date_periods_kallio_2020_hauki_fixture.json").read_text("utf-8"))
     (tmp_path / "places.hours.json").write_text(json.dumps({"format": FORMAT, "places": {"8215": kallio}}), "utf-8")
+    # sessions WRITTEN BY US (no recorded digital-support event exists), one with a hostile name and link
+    session = {"place": "8215", "start": "2020-06-03T10:00:00+03:00", "end": "2020-06-03T12:00:00+03:00",
+               "names": {"fi": "Digitukea kirjastossa"}, "languages": ["fi", "sv"], "url": "https://www.helmet.fi/digituki", "free": True}
+    hostile = {**session, "start": "2020-06-20T10:00:00+03:00", "end": None, "names": {"fi": "<script>alert(1)</script>"}, "url": "javascript:alert(1)"}
+    (tmp_path / "places.events.json").write_text(json.dumps({"format": "kaikille-events/1", "sessions": [session, hostile]}), "utf-8")
     monkeypatch.setattr(sys, "argv", ["app.py", "--places", str(places)])
     monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2020, 6, 2, 9, 0, tzinfo=dt.timezone.utc))
 
@@ -188,5 +193,18 @@ def test_todays_hours_and_open_now_from_the_opening_hours_service(with_hours):
     kallio = next(item for item in items if "Kallio Library" in item or "Kallion kirjasto" in item)
     assert "Open now, until 20." in kallio and "Today 10–20." in kallio
     assert "Open now" not in "".join(i for i in items if i is not kallio)  # the others have no hours: nothing claimed
-    at.checkbox[-1].check().run()  # "Open now"
-    assert list_html(at).count("<li>") == 1 and "Open now, until 20." in list_html(at)
+    next(c for c in at.checkbox if c.label.startswith("Open now")).check().run()
+    assert list_html(at).count("<h3") == 1 and "Open now, until 20." in list_html(at)
+
+
+def test_next_digital_support_sessions_are_listed_with_a_link_and_filterable(with_hours):
+    at = start("en")
+    at.text_input(key="postcode").input("00530").run()
+    items = list_html(at).split("<li>")
+    kallio = next(i for i, item in enumerate(items) if "Kallio" in item)
+    block = "".join(items[kallio:kallio + 4])
+    assert "Next digital-support sessions:" in block
+    assert 'Wed 3 Jun 10–12: <span lang="fi">Digitukea kirjastossa</span> (in Finnish, Swedish) <a href="https://www.helmet.fi/digituki">Booking and details</a>' in block
+    assert "<script>" not in list_html(at) and "&lt;script&gt;" in list_html(at) and "javascript:" not in list_html(at)
+    next(c for c in at.checkbox if c.label == "Digital-support sessions this week").check().run()
+    assert "Kallio" in list_html(at) and list_html(at).count("<h3") == 1

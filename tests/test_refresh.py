@@ -125,6 +125,7 @@ def city_file_for(tmp_path: Path, base_url: str) -> Path:
     # every address of the API on loopback: the opening-hours service too (this server has no hours: 404)
     text = shipped.read_text("utf-8").replace("https://api.hel.fi/servicemap/v2/", base_url)
     text = text.replace("https://hauki.api.hel.fi/v1/", base_url.rstrip("/").rsplit("/", 1)[0] + "/hauki/v1/")
+    text = text.replace("https://api.hel.fi/linkedevents/v1/", base_url.rstrip("/").rsplit("/", 1)[0] + "/linkedevents/v1/")
     data = Path(module.__file__).parent / "data"
     for name in ("digital_support_points.csv", "paavo2018_capital_region_postal_areas.geojson", "capital_region_postcode_points.csv"):
         text = text.replace(f'"data/{name}"', f'"{data / name}"')
