@@ -3,8 +3,9 @@
     .venv/bin/python bench/locator_bench.py [--points 10000] [--queries 200] [--no-render]
 
 Search: N random places inside the city's box (a fixed seed), nearest 10 to random points, by the
-same `nearest()` the app uses. Render: `kaikille app` on a free loopback port, a real Chromium,
-from navigation start until the heading, the list and the map are all on screen.
+same `nearest()` the app uses. Render: `kaikille app` on a free loopback port, a real Chromium at a
+phone's and a desktop's width, from navigation start until the heading, the postcode box and the map
+with its markers are on screen; then from a postcode typed until the nearest places are listed.
 """
 
 from __future__ import annotations
@@ -63,17 +64,24 @@ def bench_render(runs: int) -> None:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=find_chromium()[0], args=launch_args())
             for run in range(1, runs + 1):
-                page = browser.new_page(locale="fi-FI")
-                t0 = time.perf_counter()
-                page.goto(url)
-                page.wait_for_selector("h1", state="visible", timeout=60000)
-                t_heading = time.perf_counter() - t0
-                page.wait_for_selector("ol.kaikille-places li", state="attached", timeout=60000)
-                t_list = time.perf_counter() - t0
-                page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(".leaflet-marker-icon").first.wait_for(timeout=60000)
-                t_map = time.perf_counter() - t0
-                print(f"render {run}: heading {t_heading:.2f} s, list {t_list:.2f} s, map with markers {t_map:.2f} s")
-                page.close()
+                for width in (390, 1280):
+                    page = browser.new_page(locale="fi-FI", viewport={"width": width, "height": 900})
+                    t0 = time.perf_counter()
+                    page.goto(url)
+                    page.wait_for_selector("h1", state="visible", timeout=60000)
+                    t_heading = time.perf_counter() - t0
+                    page.get_by_role("textbox", name="Postinumerosi").wait_for(timeout=60000)
+                    t_form = time.perf_counter() - t0
+                    page.frame_locator("iframe[title='streamlit_folium.st_folium']").locator(".leaflet-marker-icon").first.wait_for(timeout=60000)
+                    t_map = time.perf_counter() - t0
+                    t1 = time.perf_counter()
+                    page.get_by_role("textbox", name="Postinumerosi").fill("00840")
+                    page.keyboard.press("Enter")
+                    page.wait_for_selector("ol.kaikille-places li", state="attached", timeout=60000)
+                    t_answer = time.perf_counter() - t1
+                    print(f"render {run} at {width} px: heading {t_heading:.2f} s, postcode box {t_form:.2f} s, "
+                          f"map with markers {t_map:.2f} s; postcode 00840 -> nearest list {t_answer:.2f} s")
+                    page.close()
             browser.close()
     finally:
         proc.terminate()

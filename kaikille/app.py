@@ -30,7 +30,7 @@ def registered_pages(lang: str, settings: AppSettings) -> dict[str, list]:
 def main(argv: list[str] | None = None) -> None:
     settings = parse_settings(sys.argv[1:] if argv is None else argv)
     lang = current_language()
-    st.set_page_config(layout="centered")
+    st.set_page_config(layout="wide")  # pages set their own columns: the list beside the map on a large screen
     language_switcher(lang)
     sections = registered_pages(lang, settings)
     only_one = sum(len(p) for p in sections.values()) == 1

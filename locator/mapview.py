@@ -63,14 +63,16 @@ class TextPopup(MacroElement):
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "{{ this._parent.get_name() }}.bindPopup({{ this.content|tojson }}, {maxWidth: {{ this.max_width }}});"
+        "{% if this.open %}{{ this._parent.get_name() }}.openPopup();{% endif %}"
         "{% endmacro %}"
     )
 
-    def __init__(self, content: str, max_width: int = 280) -> None:
+    def __init__(self, content: str, max_width: int = 280, open: bool = False) -> None:
         super().__init__()
         self._name = "TextPopup"
         self.content = content
         self.max_width = max_width
+        self.open = open
 
 
 class TextTooltip(MacroElement):
@@ -99,10 +101,19 @@ def popup_html(hit: Hit, lang: str) -> str:
     return "<br>".join(parts)
 
 
-def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str) -> folium.Map:
+FOCUS_ZOOM = 16
+
+
+def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str, focus: str | None = None) -> folium.Map:
+    """The places on a map; ``focus`` (a place id, chosen from the list) centres the map on that
+    place with its popup open."""
     assets = leaflet_assets()
-    center = (origin.lat, origin.lon) if origin else city.center
-    fmap = folium.Map(location=center, zoom_start=city.zoom + (2 if origin else 0), tiles=None, control_scale=True)
+    chosen = next((h.place for h in hits if h.place.id == focus and h.place.located), None)
+    if chosen is not None:
+        center, zoom = (chosen.lat, chosen.lon), FOCUS_ZOOM
+    else:
+        center, zoom = ((origin.lat, origin.lon) if origin else city.center), city.zoom + (2 if origin else 0)
+    fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
     fmap.default_js = [("leaflet", assets["js"])]  # only Leaflet, from this app; no jQuery/Bootstrap CDNs
     fmap.default_css = [("leaflet_css", assets["css"])]
     MarkerImages({k: v for k, v in assets.items() if k.endswith("Url")}).add_to(fmap)
@@ -112,7 +123,7 @@ def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str) -> 
         name = hit.place.name(lang)
         marker = folium.Marker([hit.place.lat, hit.place.lon], title=name, alt=name).add_to(fmap)
         TextTooltip(name).add_to(marker)
-        TextPopup(popup_html(hit, lang)).add_to(marker)
+        TextPopup(popup_html(hit, lang), open=hit.place is chosen).add_to(marker)
     if origin:
         you = t(lang, "map.you")
         here = folium.CircleMarker([origin.lat, origin.lon], radius=9, color="#0000bf", weight=3, fill=True,

@@ -127,8 +127,6 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, no
     lines.append("</p>")
     if now is not None:
         lines.append(hours_html(place, lang, now))
-        aware = now.replace(tzinfo=ZoneInfo(zone))
-        lines.append(sessions_html(place, lang, aware, zone))
     lines.append("<dl>")
     address = ", ".join(x for x in (place.address, f"{place.postcode} {place.city}".strip()) if x)
     if address:
@@ -143,6 +141,8 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, no
     unknown = t(lang, "place.hours.unknown" if place.phone or place.www else "place.hours.not_known")
     lines.append(f"<dt>{e(t(lang, 'place.hours'))}</dt><dd>{e(hours) if hours else e(unknown)}</dd>")
     lines.append("</dl>")
+    if now is not None:
+        lines.append(sessions_html(place, lang, now.replace(tzinfo=ZoneInfo(zone)), zone))
     notes = [location_note(place, lang)]
     if place.wheelchair is not None:
         notes.append(t(lang, "place.wheelchair.yes" if place.wheelchair else "place.wheelchair.no"))
@@ -193,6 +193,7 @@ def device_location(lang: str) -> None:
 
 
 FIRST = 10  # places listed before "show more": the nearest few, not a wall of names
+PRINTED = 3  # the short list people take on paper
 
 
 def shown_hits(hits: list, chosen: bool, show_all: bool) -> list:
@@ -205,6 +206,20 @@ def shown_hits(hits: list, chosen: bool, show_all: bool) -> list:
 
 def _show_all() -> None:
     st.session_state.show_all = True
+
+
+def printable_html(hits: list, lang: str, now: dt.datetime, city: City) -> str:
+    """A small page to print or keep: the nearest places with their address, phone, today's hours
+    and next sessions, the City's help line; every value escaped, no script, no external resource."""
+    e = html.escape
+    items = "".join(f"<li>{place_html(hit, lang, None, now, city.timezone)}</li>" for hit in hits)
+    remote = remote_help_html(city, lang) if city.remote_phone else ""
+    title = t(lang, "print.title")
+    return (f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{e(title)}</title><style>body{{font:16px/1.5 sans-serif;max-width:40em;margin:1em auto;padding:0 1em;color:#000;background:#fff}}"
+            f"a{{color:#00529b}}</style></head><body><main><h1>{e(title)}</h1>"
+            f"<p>{e(t(lang, 'print.made', date=format_skeleton('yMMMd', now, locale=BABEL_LOCALE.get(lang, lang))))}</p>"
+            f"<ol>{items}</ol>{remote}</main></body></html>")
 
 
 def remote_help_html(city: City, lang: str) -> str:
@@ -230,26 +245,29 @@ def find_help_page(settings: AppSettings) -> None:
     if city.remote_phone:
         st.html(remote_help_html(city, lang))
 
-    st.header(t(lang, "find.where.heading"))
-    postcode = st.text_input(t(lang, "find.postcode"), key="postcode", max_chars=5, help=t(lang, "find.postcode.help"),
-                             on_change=_clear_point)
-    device_location(lang)
-    st.write(t(lang, "find.location.note"))
+    where_col, filter_col = st.columns(2, gap="large")
+    with where_col:
+        st.header(t(lang, "find.where.heading"))
+        postcode = st.text_input(t(lang, "find.postcode"), key="postcode", max_chars=5, help=t(lang, "find.postcode.help"),
+                                 on_change=_clear_point)
+        device_location(lang)
+        st.write(t(lang, "find.location.note"))
 
-    st.header(t(lang, "find.filters.heading"))
-    present_types = [k for k in city.place_types if any(p.type == k for p in places)]
-    types = st.multiselect(t(lang, "find.filter.types"), present_types, format_func=lambda k: t(lang, f"type.{k}"),
+    with filter_col:
+        st.header(t(lang, "find.filters.heading"))
+        present_types = [k for k in city.place_types if any(p.type == k for p in places)]
+        types = st.multiselect(t(lang, "find.filter.types"), present_types, format_func=lambda k: t(lang, f"type.{k}"),
+                               placeholder=t(lang, "find.filter.placeholder"))
+        support_langs = sorted({code for p in places for code in p.languages if code in LANGUAGES})
+        languages = (
+            st.multiselect(t(lang, "find.filter.language"), support_langs, format_func=lambda k: t(lang, f"lang.{k}"),
                            placeholder=t(lang, "find.filter.placeholder"))
-    support_langs = sorted({code for p in places for code in p.languages if code in LANGUAGES})
-    languages = (
-        st.multiselect(t(lang, "find.filter.language"), support_langs, format_func=lambda k: t(lang, f"lang.{k}"),
-                       placeholder=t(lang, "find.filter.placeholder"))
-        if support_langs else []
-    )
-    wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
-    now = local_now(city)
-    open_now = st.checkbox(t(lang, "find.filter.open_now")) if any(p.periods for p in places) else False
-    this_week = st.checkbox(t(lang, "find.filter.sessions")) if any(p.sessions for p in places) else False
+            if support_langs else []
+        )
+        wheelchair = st.checkbox(t(lang, "find.filter.wheelchair")) if any(p.wheelchair is not None for p in places) else False
+        now = local_now(city)
+        open_now = st.checkbox(t(lang, "find.filter.open_now")) if any(p.periods for p in places) else False
+        this_week = st.checkbox(t(lang, "find.filter.sessions")) if any(p.sessions for p in places) else False
 
     point = st.session_state.get("point")
     query = Query(postcode=postcode, point=point[:2] if point else None, point_kind=point[2] if point else "click",
@@ -257,43 +275,56 @@ def find_help_page(settings: AppSettings) -> None:
                   sessions_from=now.replace(tzinfo=ZoneInfo(city.timezone)) if this_week else None)
     answer: Answer = find(city, places, query, lang)
 
-    st.header(t(lang, "find.results.heading"))
-    if answer.notice:
-        st.warning(t(lang, answer.notice, postcode=postcode.strip(), city=city.name))
-    origin = answer.origin
-    if origin is None:
-        st.write(t(lang, "find.origin.none"))
-        origin_label = None
-    elif origin.kind == "postcode":
-        st.write(t(lang, "find.origin.postcode", postcode=origin.postcode, area=origin.area))
-        origin_label = (origin.postcode, origin.lat, origin.lon)
-    else:
-        st.write(t(lang, f"find.origin.{origin.kind}"))
-        origin_label = (t(lang, "map.you"), origin.lat, origin.lon)
-    if not answer.hits:
-        st.info(t(lang, "find.results.none"))
-    else:
-        st.write(t(lang, "find.results.count", count=len(answer.hits)))
-        shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair or open_now or this_week),
-                           show_all=bool(st.session_state.get("show_all")))
-        if shown:
-            items = "".join(f"<li>{place_html(hit, lang, origin_label, now, city.timezone)}</li>" for hit in shown)
-            st.html(f'<ol class="kaikille-places">{items}</ol>')
-        if len(shown) < len(answer.hits):
-            label = "find.results.more" if shown else "find.results.show_all"
-            st.button(t(lang, label, count=len(answer.hits) - len(shown)), key="show_all_button", on_click=_show_all)
+    # a large screen: the list beside the map; a phone: the list, then the map (columns stack)
+    list_col, map_col = st.columns(2, gap="large")
+    with list_col:
+        st.header(t(lang, "find.results.heading"))
+        if answer.notice:
+            st.warning(t(lang, answer.notice, postcode=postcode.strip(), city=city.name))
+        origin = answer.origin
+        if origin is None:
+            st.write(t(lang, "find.origin.none"))
+            origin_label = None
+        elif origin.kind == "postcode":
+            st.write(t(lang, "find.origin.postcode", postcode=origin.postcode, area=origin.area))
+            origin_label = (origin.postcode, origin.lat, origin.lon)
+        else:
+            st.write(t(lang, f"find.origin.{origin.kind}"))
+            origin_label = (t(lang, "map.you"), origin.lat, origin.lon)
+        shown: list = []
+        if not answer.hits:
+            st.info(t(lang, "find.results.none"))
+        else:
+            st.write(t(lang, "find.results.count", count=len(answer.hits)))
+            shown = shown_hits(answer.hits, chosen=origin is not None or bool(types or languages or wheelchair or open_now or this_week),
+                               show_all=bool(st.session_state.get("show_all")))
+            if shown:
+                items = "".join(f"<li>{place_html(hit, lang, origin_label, now, city.timezone)}</li>" for hit in shown)
+                st.html(f'<ol class="kaikille-places">{items}</ol>')
+                st.download_button(t(lang, "print.button", count=min(PRINTED, len(shown))),
+                                   data=printable_html(shown[:PRINTED], lang, now, city), file_name=t(lang, "print.file"),
+                                   mime="text/html", key="print_button")
+            if len(shown) < len(answer.hits):
+                label = "find.results.more" if shown else "find.results.show_all"
+                st.button(t(lang, label, count=len(answer.hits) - len(shown)), key="show_all_button", on_click=_show_all)
 
-    st.header(t(lang, "map.heading"))
-    st.html(f'<p><a href="#after-map">{html.escape(t(lang, "map.skip"))}</a></p>')
-    fmap = build_map(city, answer.hits, origin, lang)
-    clicked = st_folium(fmap, key="map", height=460, use_container_width=True, returned_objects=["last_clicked"])
-    last = (clicked or {}).get("last_clicked")
-    if last and (last["lat"], last["lng"]) != st.session_state.get("last_click"):
-        st.session_state.last_click = (last["lat"], last["lng"])
-        st.session_state.point = (last["lat"], last["lng"], "click")
-        st.rerun()
-    st.html(f'<p id="after-map" tabindex="-1">{html.escape(t(lang, "map.summary", count=len(answer.hits)))} '
-            f'{html.escape(t(lang, "map.tiles_note"))}</p>')
+    with map_col:
+        st.header(t(lang, "map.heading"))
+        on_map = [h.place for h in shown if h.place.located]
+        focus = (st.selectbox(t(lang, "map.focus"), [p.id for p in on_map], index=None, key="map_focus",
+                              format_func=lambda ident: next(p.name(lang) for p in on_map if p.id == ident),
+                              placeholder=t(lang, "map.focus.placeholder"))
+                 if on_map else None)
+        st.html(f'<p><a href="#after-map">{html.escape(t(lang, "map.skip"))}</a></p>')
+        fmap = build_map(city, answer.hits, origin, lang, focus)
+        clicked = st_folium(fmap, key="map", height=460, use_container_width=True, returned_objects=["last_clicked"])
+        last = (clicked or {}).get("last_clicked")
+        if last and (last["lat"], last["lng"]) != st.session_state.get("last_click"):
+            st.session_state.last_click = (last["lat"], last["lng"])
+            st.session_state.point = (last["lat"], last["lng"], "click")
+            st.rerun()
+        st.html(f'<p id="after-map" tabindex="-1">{html.escape(t(lang, "map.summary", count=len(answer.hits)))} '
+                f'{html.escape(t(lang, "map.tiles_note"))}</p>')
 
     st.header(t(lang, "data.heading"))
     tiles = city.tiles_name if city.tiles_url else t(lang, "map.no_tiles")

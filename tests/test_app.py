@@ -208,3 +208,22 @@ def test_next_digital_support_sessions_are_listed_with_a_link_and_filterable(wit
     assert "<script>" not in list_html(at) and "&lt;script&gt;" in list_html(at) and "javascript:" not in list_html(at)
     next(c for c in at.checkbox if c.label == "Digital-support sessions this week").check().run()
     assert "Kallio" in list_html(at) and list_html(at).count("<h3") == 1
+
+
+def test_the_short_list_to_print_holds_the_three_nearest_with_their_hours_and_no_script(with_hours):
+    at = start("fi")
+    at.text_input(key="postcode").input("00530").run()
+    button = at.get("download_button")[0]
+    assert button.proto.label == "Tallenna 3 lähintä paikkaa tulostettavaksi"
+    import datetime as dt
+    import sys
+
+    from locator.page import load_data, printable_html  # the same function the button's data comes from
+    from locator.search import Query, find
+
+    city, places, _ = load_data(None, sys.argv[2], None)
+    hits = find(city, places, Query(postcode="00530"), "fi").hits[:3]
+    page = printable_html(hits, "fi", dt.datetime(2020, 6, 2, 12, 0), city)
+    assert page.count("<h3") == 3 and "Auki nyt, klo 20 asti." in page and "09 310 10011" in page
+    assert "<script" not in page and "http" not in page.split("<main>")[0]  # nothing loaded from elsewhere
+    assert "Tehty 2.6.2020" in page
