@@ -75,6 +75,22 @@ class TextPopup(MacroElement):
         self.open = open
 
 
+class ZoomButtons(MacroElement):
+    """Leaflet's zoom buttons with their titles in the page's language (Leaflet's own are English)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.zoom({zoomInTitle: {{ this.zoom_in|tojson }}, zoomOutTitle: {{ this.zoom_out|tojson }}})"
+        ".addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self, zoom_in: str, zoom_out: str) -> None:
+        super().__init__()
+        self._name = "ZoomButtons"
+        self.zoom_in, self.zoom_out = zoom_in, zoom_out
+
+
 class TextTooltip(MacroElement):
     """A tooltip whose content reaches the map's script as JSON (folium.Tooltip puts it inside a
     JavaScript template literal, where a name with ``${…}`` or a backtick would run as code)."""
@@ -113,7 +129,8 @@ def build_map(city: City, hits: list[Hit], origin: Origin | None, lang: str, foc
         center, zoom = (chosen.lat, chosen.lon), FOCUS_ZOOM
     else:
         center, zoom = ((origin.lat, origin.lon) if origin else city.center), city.zoom + (2 if origin else 0)
-    fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True)
+    fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, control_scale=True, zoom_control=False)
+    ZoomButtons(t(lang, "map.zoom_in"), t(lang, "map.zoom_out")).add_to(fmap)
     fmap.default_js = [("leaflet", assets["js"])]  # only Leaflet, from this app; no jQuery/Bootstrap CDNs
     fmap.default_css = [("leaflet_css", assets["css"])]
     MarkerImages({k: v for k, v in assets.items() if k.endswith("Url")}).add_to(fmap)

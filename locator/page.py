@@ -144,6 +144,9 @@ def place_html(hit, lang: str, origin_label: tuple[str, float, float] | None, no
     if now is not None:
         lines.append(sessions_html(place, lang, now.replace(tzinfo=ZoneInfo(zone)), zone))
     notes = [location_note(place, lang)]
+    spoken = [t(lang, f"lang.{code}") for code in place.languages if code in LANGUAGES]
+    if spoken:
+        notes.insert(0, t(lang, "place.languages", languages=", ".join(spoken)))
     if place.wheelchair is not None:
         notes.append(t(lang, "place.wheelchair.yes" if place.wheelchair else "place.wheelchair.no"))
     lines.append(f"<p>{e(' '.join(notes))}</p>")

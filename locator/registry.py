@@ -13,7 +13,7 @@ import io
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -42,6 +42,7 @@ class RefreshSettings:
     page_size: int
     timeout: float
     service_nodes: dict[str, str]  # node id -> place type
+    services: dict[str, str] = field(default_factory=dict)  # registry service id -> place type (community houses, adult education, …)
     hours_url: str = ""  # the opening-hours service (Hauki) API; empty: no hours imported
     events_url: str = ""  # the events API (Linked Events); empty: no sessions imported
     events_terms: tuple[str, ...] = ("digituki",)  # what digital-support keywords and events are called
@@ -57,6 +58,7 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
             page_size=int(raw["page_size"]),
             timeout=float(raw["timeout"]),
             service_nodes={str(k): str(v) for k, v in raw["service_nodes"].items()},
+            services={str(k): str(v) for k, v in raw.get("services", {}).items()},
             hours_url=str(raw.get("hours_url", "")),
             events_url=str(raw.get("events_url", "")),
             events_terms=tuple(str(x) for x in raw.get("events_terms", ["digituki"])) or ("digituki",),
@@ -66,9 +68,9 @@ def refresh_settings(city_file: Path) -> RefreshSettings:
         raise LocatorDataError(f"{city_file}: missing or malformed [refresh] settings ({exc})") from exc
 
 
-def fetch_units(settings: RefreshSettings, node: str, session: requests.Session) -> Iterator[dict[str, Any]]:
-    """Every unit under one service node, page by page."""
-    query = {"service_node": node, "municipality": settings.municipality, "page_size": settings.page_size}
+def fetch_units(settings: RefreshSettings, node: str, session: requests.Session, by: str = "service_node") -> Iterator[dict[str, Any]]:
+    """Every unit under one service node (or, ``by="service"``, linked to one registry service), page by page."""
+    query = {by: node, "municipality": settings.municipality, "page_size": settings.page_size}
     url: str | None = urljoin(settings.base_url, "unit/") + "?" + urlencode(query)
     host = urlsplit(settings.base_url).netloc
     for _ in range(MAX_PAGES):
@@ -182,8 +184,10 @@ def refresh(city: City, settings: RefreshSettings, output: Path, retries: int = 
     types: dict[str, str] = {}
     records: dict[str, dict[str, Any]] = {}
     digital: set[str] = set()
-    for node, place_type in settings.service_nodes.items():
-        for record in fetch_units(settings, node, session):
+    sources = [(node, kind, "service_node") for node, kind in settings.service_nodes.items()]
+    sources += [(service, kind, "service") for service, kind in settings.services.items()]
+    for node, place_type, by in sources:
+        for record in fetch_units(settings, node, session, by):
             ident = str(record.get("id", ""))
             records.setdefault(ident, record)
             if place_type == "other":

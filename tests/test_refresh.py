@@ -49,7 +49,13 @@ def good_routes() -> dict:
         page_path("328"): json_route({"count": 1, "next": None, "previous": None, "results": [swimming]}),
         page_path("823"): json_route({"count": 0, "next": None, "previous": None, "results": []}),
         page_path("366"): json_route({"count": 0, "next": None, "previous": None, "results": []}),
+        # registry services asked for by id (community houses, adult education, …): empty here
+        **{service_path(s): json_route({"count": 0, "next": None, "previous": None, "results": []}) for s in ("3251", "7589", "10335", "6361")},
     }
+
+
+def service_path(service: str) -> str:
+    return f"/v2/unit/?service={service}&municipality=helsinki&page_size=2"
 
 
 def settings_for(base: str) -> RefreshSettings:
@@ -199,3 +205,20 @@ def test_refresh_also_writes_opening_hours_beside_the_csv_and_keeps_them_when_no
         settings = RefreshSettings(**{**settings_for(base).__dict__, "hours_url": base + "hauki/v1/"})
         again = refresh(city, settings, out, retries=0)
     assert again.hours.written is None and result.hours.written.read_text("utf-8") == before
+
+
+def test_community_houses_and_adult_education_come_by_their_registry_service(tmp_path, city):
+    """A unit linked to registry service 10335 (the City's community houses) becomes a resident house,
+    one linked to 6361 (Työväenopisto) adult education: recorded units, types given by the service."""
+    routes = good_routes()
+    house, school = recorded("unit-41102.json"), recorded("unit-42284.json")
+    routes[service_path("10335")] = json_route({"count": 1, "next": None, "previous": None, "results": [house]})
+    routes[service_path("6361")] = json_route({"count": 1, "next": None, "previous": None, "results": [school]})
+    routes[page_path("328")] = json_route({"count": 0, "next": None, "previous": None, "results": []})
+    routes[page_path("341")] = json_route({"count": 0, "next": None, "previous": None, "results": []})
+    out = tmp_path / "places.csv"
+    with serve(api_folder(tmp_path, routes)) as base:
+        settings = RefreshSettings(**{**settings_for(base).__dict__,
+                                      "services": {"3251": "service_centre", "7589": "library", "10335": "resident_house", "6361": "adult_education"}})
+        result = refresh(city, settings, out, retries=0)
+    assert {p.id: p.type for p in result.places} == {"41102": "resident_house", "42284": "adult_education"}

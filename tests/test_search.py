@@ -91,3 +91,10 @@ def test_no_tiles_when_the_city_has_none(city, places):
     html = build_map(quiet, [], None, "fi").get_root().render()
     assert "tile.openstreetmap.org" not in html
     assert "tile.openstreetmap.org" in build_map(city, [], None, "fi").get_root().render()
+
+
+def test_the_maps_zoom_buttons_speak_the_pages_language(city, places):
+    answer = find(city, places, Query(postcode="00840"), "fi")
+    html = build_map(city, answer.hits, answer.origin, "fi").get_root().render()
+    assert '"L\\u00e4henn\\u00e4"' in html or '"Lähennä"' in html
+    assert "Zoom in" not in html and "zoomControl\": true" not in html
