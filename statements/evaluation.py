@@ -1,0 +1,165 @@
+"""A person's evaluation of a site against the 49 criteria (WCAG-EM: scope, sample, audit), kept in
+one JSON file per site that reopens exactly.
+
+The file (``format: kaikille-evaluation``, ``schema_version`` 1.0, documented in docs/evaluation.md):
+
+- ``site`` (name, url) and ``scope`` (standard, the criteria, the addresses in scope);
+- ``sample``: the pages evaluated, each with an id, address, title, why it was chosen (reason codes)
+  and whether it came from the random sample;
+- ``problems``: problem-first findings — one problem recorded once, with the criteria it fails, a
+  description, the sample pages it was seen on and an optional screenshot file name;
+- ``criteria``: per criterion, an outcome for the whole sample (passed, failed, cannot-tell,
+  not-present, not-checked), a note, and outcomes per sample page;
+- ``revision``: raised by one at every save. A save names the revision it started from; if the file
+  moved on meanwhile (another browser tab, another person), the save is refused and says so instead
+  of overwriting silently.
+
+A criterion fails if a problem names it or its outcome says so; it is evaluated when it has an outcome
+other than not-checked. Everything here is pure data and file handling; the app and the CLI call it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kaikille.clock import Clock, iso, utc_now
+from kaikille.errors import UsageError
+from kaikille.files import write_atomic
+from kaikille.wcag import required_criteria
+
+FORMAT = "kaikille-evaluation"
+SCHEMA_VERSION = "1.0"
+OUTCOMES = ("passed", "failed", "cannot-tell", "not-present", "not-checked")
+DONE = {"passed", "failed", "cannot-tell", "not-present"}  # a person has looked
+REASONS = ("front-page", "statement", "contact", "feedback", "search", "form", "template", "document", "other", "random")
+
+
+class EvaluationError(UsageError):
+    """An evaluation file that is not one, or a change that does not fit it (the message says where): exit 2."""
+
+
+class ConflictError(EvaluationError):
+    """The file was saved by someone else (another tab) since this copy was opened."""
+
+
+def new_evaluation(site_name: str, site_url: str, urls: list[str], sample: list[dict]) -> dict:
+    return {
+        "format": FORMAT, "schema_version": SCHEMA_VERSION, "revision": 0, "saved": None,
+        "site": {"name": site_name, "url": site_url},
+        "scope": {"standard": "WCAG 2.1 AA", "criteria": list(required_criteria()), "urls": urls},
+        "evaluator": "", "sample": sample, "problems": [],
+        "criteria": {sc: {"outcome": "not-checked", "note": "", "pages": {}} for sc in required_criteria()},
+    }
+
+
+def _fail(where: str, why: str) -> EvaluationError:
+    return EvaluationError(f"{where}: {why}")
+
+
+def validate(data: Any, where: str = "evaluation") -> dict:
+    """The evaluation, checked: every place that is not of the format is named."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail(where, f"not a {FORMAT} file")
+    if str(data.get("schema_version", "")).split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+        raise _fail(where, f"schema_version {data.get('schema_version')!r} is not one this kaikille reads ({SCHEMA_VERSION})")
+    if not isinstance(data.get("revision"), int) or data["revision"] < 0:
+        raise _fail(f"{where}.revision", "must be a whole number")
+    sample = data.get("sample")
+    if not isinstance(sample, list):
+        raise _fail(f"{where}.sample", "must be a list of pages")
+    ids = set()
+    for i, page in enumerate(sample):
+        at = f"{where}.sample[{i}]"
+        if not isinstance(page, dict) or not isinstance(page.get("id"), str) or not isinstance(page.get("url"), str):
+            raise _fail(at, "a page needs an id and a url")
+        if page["id"] in ids:
+            raise _fail(at, f"id {page['id']!r} is used twice")
+        ids.add(page["id"])
+        if not all(r in REASONS for r in page.get("reasons", [])):
+            raise _fail(f"{at}.reasons", f"known reasons are {', '.join(REASONS)}")
+    known = set(required_criteria())
+    for i, problem in enumerate(data.get("problems") or []):
+        at = f"{where}.problems[{i}]"
+        if not isinstance(problem, dict) or not isinstance(problem.get("id"), str):
+            raise _fail(at, "a problem needs an id")
+        bad = [sc for sc in problem.get("criteria") or [] if sc not in known]
+        if bad or not problem.get("criteria"):
+            raise _fail(f"{at}.criteria", f"{bad[0]!r} is not one of the 49 criteria" if bad else "name at least one criterion")
+        if not isinstance(problem.get("description"), str) or not problem["description"].strip() or "\n" in problem["description"]:
+            raise _fail(f"{at}.description", "say what the problem is, on one line")
+        missing = [p for p in problem.get("pages") or [] if p not in ids]
+        if missing or not problem.get("pages"):
+            raise _fail(f"{at}.pages", f"{missing[0]!r} is not a page of the sample" if missing else "name at least one page it was seen on")
+    criteria = data.get("criteria")
+    if not isinstance(criteria, dict):
+        raise _fail(f"{where}.criteria", "must map criteria to outcomes")
+    for sc, entry in criteria.items():
+        at = f"{where}.criteria[{sc!r}]"
+        if sc not in known:
+            raise _fail(at, "not one of the 49 criteria")
+        if not isinstance(entry, dict) or entry.get("outcome") not in OUTCOMES:
+            raise _fail(f"{at}.outcome", f"must be one of {', '.join(OUTCOMES)}")
+        pages = entry.get("pages") or {}
+        if not isinstance(pages, dict) or any(p not in ids or o not in OUTCOMES for p, o in pages.items()):
+            raise _fail(f"{at}.pages", "maps sample page ids to outcomes")
+    return data
+
+
+def read_evaluation(path: str | Path) -> dict:
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text("utf-8"))
+    except FileNotFoundError as exc:
+        raise EvaluationError(f"{file}: file not found") from exc
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise EvaluationError(f"{file}: cannot be read as JSON ({exc.__class__.__name__})") from exc
+    return validate(data, str(file))
+
+
+def save_evaluation(path: str | Path, data: dict, clock: Clock = utc_now) -> dict:
+    """Write the evaluation atomically as the next revision. ``data["revision"]`` is the revision it
+    was opened at; if the file on disk has another, nothing is written and ConflictError says so."""
+    file = Path(path)
+    validate(data, str(file))
+    if file.exists():
+        on_disk = read_evaluation(file)["revision"]
+        if on_disk != data["revision"]:
+            raise ConflictError(f"{file}: saved elsewhere meanwhile (revision {on_disk}, this copy was opened at {data['revision']}); "
+                                "reopen it to see those changes")
+    saved = {**data, "revision": data["revision"] + 1, "saved": iso(clock())}
+    write_atomic(file, json.dumps(saved, ensure_ascii=False, indent=1) + "\n")
+    return saved
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: str
+    outcome: str  # the outcome for the whole sample, problems included
+    problems: tuple[str, ...]  # ids of the problems that fail it
+    note: str
+
+
+def criterion_results(data: dict) -> list[CriterionResult]:
+    """Each of the 49 criteria's outcome: failed when a problem names it, else the recorded outcome;
+    a criterion whose pages were evaluated one by one takes the worst of them."""
+    order = {"failed": 0, "cannot-tell": 1, "passed": 2, "not-present": 3, "not-checked": 4}
+    out = []
+    for sc in required_criteria():
+        entry = data["criteria"].get(sc) or {"outcome": "not-checked", "note": "", "pages": {}}
+        problems = tuple(p["id"] for p in data.get("problems") or [] if sc in p.get("criteria", []))
+        outcome = entry["outcome"]
+        page_outcomes = [o for o in (entry.get("pages") or {}).values() if o != "not-checked"]
+        if outcome == "not-checked" and page_outcomes:
+            outcome = min(page_outcomes, key=order.__getitem__)
+        if problems:
+            outcome = "failed"
+        out.append(CriterionResult(sc, outcome, problems, entry.get("note", "")))
+    return out
+
+
+def evaluated_all(data: dict) -> bool:
+    """Every one of the 49 criteria has an outcome a person gave (not 'not checked')."""
+    return all(r.outcome in DONE for r in criterion_results(data))
