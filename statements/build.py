@@ -11,7 +11,7 @@ The status rule (documented in the README and recorded in the JSON):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from audit.model import AuditReport
@@ -150,6 +150,37 @@ def decide_status(source: StatementSource, failing: set[str]) -> tuple[str, str]
     if len(failing) >= NOT_COMPLIANT_FROM:
         return "not", "rule"
     return "partially", "rule"
+
+
+def with_evaluation(source: StatementSource, evaluation: dict) -> tuple[StatementSource, list[str]]:
+    """The statement file's source with a person's evaluation in place of its hand-written
+    assessment: the problems become the manual findings (one per criterion they fail, where = the
+    pages' titles and addresses), an explicitly failed criterion without a problem one finding with
+    its note, the evaluated criteria and "full" only when all 49 have an outcome a person gave.
+    Hand-written findings and evaluated_criteria in the statement file are ignored (and said)."""
+    from statements.evaluation import DONE, criterion_results, description
+
+    notes = []
+    if source.findings or (source.evaluated and source.manual != "full"):
+        notes.append(f"{source.path}: its [[finding]] and assessment.evaluated_criteria are ignored: the evaluation decides")
+    pages = {p["id"]: p for p in evaluation["sample"]}
+
+    def where(ids: list[str]) -> str:
+        return "; ".join(f"{pages[i]['title']} ({pages[i]['url']})" if pages[i].get("title") else pages[i]["url"] for i in ids)
+
+    findings = []
+    results = criterion_results(evaluation)
+    for result in results:
+        for problem in (p for p in evaluation["problems"] if p["id"] in result.problems):
+            fix = dt.date.fromisoformat(problem["fix_by"]) if problem.get("fix_by") else None
+            findings.append(ManualFinding(result.criterion, {lang: where(problem["pages"]) for lang in source.languages},
+                                          {lang: description(problem, lang) for lang in source.languages}, fix))
+        if result.outcome == "failed" and not result.problems:
+            text = result.note or "—"
+            findings.append(ManualFinding(result.criterion, {lang: "" for lang in source.languages}, {lang: text for lang in source.languages}, None))
+    evaluated = tuple(r.criterion for r in results if r.outcome in DONE)
+    manual = "full" if len(evaluated) == len(results) else "partial" if evaluated else "none"
+    return replace(source, findings=tuple(findings), evaluated=evaluated, manual=manual), notes
 
 
 def build(source: StatementSource, reports: list[AuditReport], today: dt.date, previous: dict | None = None) -> Statement:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from audit.model import read_report
 from kaikille.files import read_json_object, read_text, write_atomic
-from statements.build import build
+from statements.build import build, with_evaluation
+from statements.evaluation import read_evaluation
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
 from statements.check import check, jurisdictions, read_page, statement_link
@@ -37,6 +38,8 @@ def register(sub: argparse._SubParsersAction) -> dict:
     make.add_argument("source", metavar="STATEMENT.toml", help="the site's statement file")
     make.add_argument("--results", action="append", default=[], metavar="RESULTS", help="a results.json of kaikille audit (repeatable)")
     make.add_argument("--previous", metavar="JSON", help="last year's statement.LANG.json: report what was fixed, new, still open")
+    make.add_argument("--evaluation", metavar="EVALUATION.json", help="a person's evaluation (kaikille evaluate): its problems, "
+                      "outcomes and coverage replace the statement file's hand-written findings and evaluated criteria")
     make.add_argument("--out", default="statement", metavar="DIR", help="folder to write (default: statement)")
     make.add_argument("--format", action="append", choices=tuple(FORMATS), help="html, fragment, markdown, json (repeatable; default: all)")
     make.add_argument("--today", type=_date, default=None, metavar="DATE", help="the date to write and check against (default: today)")
@@ -59,6 +62,10 @@ def cmd_statement(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace, today: dt.date) -> int:
     source = read_statement(args.source)
+    if args.evaluation:
+        source, notes = with_evaluation(source, read_evaluation(args.evaluation))
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
     reports = [read_report(path) for path in args.results]
     previous = None
     if args.previous:

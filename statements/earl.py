@@ -20,7 +20,8 @@ import re
 from typing import Any
 
 from kaikille.wcag import criteria_table, required_criteria
-from statements.evaluation import FORMAT, SCHEMA_VERSION, EvaluationError, criterion_results, new_evaluation, validate
+from statements.evaluation import (FORMAT, SCHEMA_VERSION, EvaluationError, criterion_results, description, new_evaluation,
+                                   validate)
 
 TO_EARL = {"passed": "earl:passed", "failed": "earl:failed", "cannot-tell": "earl:cantTell",
            "not-present": "earl:inapplicable", "not-checked": "earl:untested"}
@@ -64,7 +65,7 @@ def export_earl(data: dict) -> dict:
         problems = [p for p in data.get("problems") or [] if sc in p["criteria"]]
         parts = []
         for page in data["sample"]:
-            failed_here = [p["description"] for p in problems if page["id"] in p.get("pages", [])]
+            failed_here = [description(p, "en") for p in problems if page["id"] in p.get("pages", [])]
             outcome = "failed" if failed_here else (entry.get("pages") or {}).get(page["id"], "not-checked")
             if outcome == "not-checked" and not failed_here:
                 continue

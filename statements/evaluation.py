@@ -7,7 +7,8 @@ The file (``format: kaikille-evaluation``, ``schema_version`` 1.0, documented in
 - ``sample``: the pages evaluated, each with an id, address, title, why it was chosen (reason codes)
   and whether it came from the random sample;
 - ``problems``: problem-first findings — one problem recorded once, with the criteria it fails, a
-  description, the sample pages it was seen on and an optional screenshot file name;
+  description (one line, or one per language), the sample pages it was seen on, an optional planned
+  fix date and an optional screenshot file name;
 - ``criteria``: per criterion, an outcome for the whole sample (passed, failed, cannot-tell,
   not-present, not-checked), a note, and outcomes per sample page;
 - ``revision``: raised by one at every save. A save names the revision it started from; if the file
@@ -20,6 +21,7 @@ other than not-checked. Everything here is pure data and file handling; the app 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +90,15 @@ def validate(data: Any, where: str = "evaluation") -> dict:
         bad = [sc for sc in problem.get("criteria") or [] if sc not in known]
         if bad or not problem.get("criteria"):
             raise _fail(f"{at}.criteria", f"{bad[0]!r} is not one of the 49 criteria" if bad else "name at least one criterion")
-        if not isinstance(problem.get("description"), str) or not problem["description"].strip() or "\n" in problem["description"]:
-            raise _fail(f"{at}.description", "say what the problem is, on one line")
+        texts = problem.get("description")
+        texts = list(texts.values()) if isinstance(texts, dict) else [texts]
+        if not texts or not all(isinstance(t, str) and t.strip() and "\n" not in t for t in texts):
+            raise _fail(f"{at}.description", "say what the problem is, on one line (or one line per language: fi, sv, en)")
+        if problem.get("fix_by") is not None:
+            try:
+                dt.date.fromisoformat(str(problem["fix_by"]))
+            except ValueError:
+                raise _fail(f"{at}.fix_by", f"not a date like 2027-06-30: {str(problem['fix_by'])[:30]!r}") from None
         missing = [p for p in problem.get("pages") or [] if p not in ids]
         if missing or not problem.get("pages"):
             raise _fail(f"{at}.pages", f"{missing[0]!r} is not a page of the sample" if missing else "name at least one page it was seen on")
@@ -163,3 +172,11 @@ def criterion_results(data: dict) -> list[CriterionResult]:
 def evaluated_all(data: dict) -> bool:
     """Every one of the 49 criteria has an outcome a person gave (not 'not checked')."""
     return all(r.outcome in DONE for r in criterion_results(data))
+
+
+def description(problem: dict, lang: str) -> str:
+    """A problem's description in ``lang``, else in the first language it was written in."""
+    text = problem["description"]
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or next(iter(text.values()))

@@ -164,3 +164,59 @@ def test_the_command_line_samples_exports_and_imports(tmp_path):
     (tmp_path / "broken.json").write_text('{"@graph": [{"type": "Evaluation", "structuredSample": {"webpage": [{}]}}]}', "utf-8")
     broken = kaikille("evaluate", "import", tmp_path / "broken.json")
     assert broken.returncode == 2 and "without its address" in broken.stderr and "Traceback" not in broken.stderr
+
+
+STATEMENTS = HERE / "statements"
+
+
+def evaluated_site(problem: bool, leave_out: str | None = None) -> dict:
+    """Kerro kantasi (clean-unevaluated.toml's site): every criterion passed by a person, or one
+    problem on two pages, or one criterion left not checked."""
+    pages = [{"id": "s1", "url": "https://kerrokantasi.hel.fi/", "title": "Kerro kantasi", "reasons": ["front-page"], "random": False},
+             {"id": "s2", "url": "https://kerrokantasi.hel.fi/palaute", "title": "Palaute", "reasons": ["feedback"], "random": False}]
+    data = new_evaluation("Kerro kantasi", "https://kerrokantasi.hel.fi/", ["https://kerrokantasi.hel.fi/"], pages)
+    for sc, entry in data["criteria"].items():
+        entry["outcome"] = "not-checked" if sc == leave_out else "passed"
+    if problem:
+        data["problems"].append({"id": "pr1", "criteria": ["1.4.3"], "pages": ["s1", "s2"], "fix_by": "2027-03-31",
+                                 "description": {"fi": "Harmaa teksti valkoisella", "sv": "Grå text på vitt", "en": "Grey text on white"}})
+    return data
+
+
+def test_a_statement_from_the_evaluation_is_fully_compliant_only_when_all_49_are_evaluated_and_none_fails():
+    from statements.build import build, with_evaluation
+    from statements.render import as_json
+    from statements.source import read_statement
+
+    source = read_statement(STATEMENTS / "clean-unevaluated.toml")
+    clean = [read_report(STATEMENTS / "clean-results-2.json")]
+    today = dt.date(2026, 11, 22)
+    assert build(source, clean, today).status == "partially"  # no person has evaluated
+    fully, notes = with_evaluation(source, evaluated_site(problem=False))
+    assert notes == [] and build(fully, clean, today).status == "fully"
+    gap, _ = with_evaluation(source, evaluated_site(problem=False, leave_out="2.4.7"))
+    unevaluated = build(gap, clean, today)
+    assert unevaluated.status == "partially" and as_json(unevaluated, "en")["manual_evaluation"] == "partial"
+    failing, _ = with_evaluation(source, evaluated_site(problem=True))
+    statement = build(failing, clean, today)
+    assert statement.status == "partially" and [n.criterion for n in statement.noncompliances] == ["1.4.3"]
+    (found,) = statement.noncompliances[0].manual
+    assert found.what == {"fi": "Harmaa teksti valkoisella", "sv": "Grå text på vitt", "en": "Grey text on white"}
+    assert found.where["fi"] == "Kerro kantasi (https://kerrokantasi.hel.fi/); Palaute (https://kerrokantasi.hel.fi/palaute)"
+    assert statement.noncompliances[0].fix_by == dt.date(2027, 3, 31)
+    evidence = {c["criterion"]: c for c in as_json(statement, "fi")["criteria"]}
+    assert evidence["1.4.3"]["result"] == "failed" and evidence["2.4.7"]["person"] is True
+
+
+def test_statement_build_takes_the_evaluation_on_the_command_line(tmp_path):
+    from conftest import kaikille
+
+    evaluation_file = tmp_path / "kerrokantasi.evaluation.json"
+    save_evaluation(evaluation_file, evaluated_site(problem=False), clock)
+    result = kaikille("statement", "build", STATEMENTS / "clean-unevaluated.toml", "--results", STATEMENTS / "clean-results-2.json",
+                      "--evaluation", evaluation_file, "--out", tmp_path / "out", "--today", "2026-11-22", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "Status: fully" in result.stdout
+    assert json.loads((tmp_path / "out" / "statement.en.json").read_text("utf-8"))["manual_evaluation"] == "full"
+    bad = kaikille("statement", "build", STATEMENTS / "clean-unevaluated.toml", "--evaluation", tmp_path / "nope.json", "--out", tmp_path / "o2")
+    assert bad.returncode == 2 and "nope.json: file not found" in bad.stderr
