@@ -262,3 +262,22 @@ def test_the_statement_link_is_known_by_its_name_in_three_languages(name, is_sta
     """One rule for the sweep (`--sites`) and the audit's statement-link check."""
     from kaikille.links import names_statement
     assert names_statement(name) is is_statement
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("fi", "Palvelu ei täytä täysin saavutettavuusvaatimuksia.", "partially"),
+    ("fi", "Palvelu ei täytä saavutettavuusvaatimuksia.", "not"),
+    ("fi", "Sivusto täyttää suurimmaksi osaksi vaatimukset.", "partially"),
+    ("sv", "Webbplatsen uppfyller inte helt kraven.", "partially"),
+    ("sv", "Webbplatsen uppfyller inte kraven.", "not"),
+    ("sv", "Tjänsten uppfyller i huvudsak kraven.", "partially"),
+    ("en", "The site does not fully meet the requirements.", "partially"),
+    ("en", "The site does not meet the requirements.", "not"),
+    ("en", "This website is mostly compliant with WCAG 2.1 AA.", "partially"),
+    ("en", "The service is substantially conformant with WCAG 2.1.", "partially"),
+])
+def test_not_fully_is_partially_and_not_is_not(lang, sentence, status):
+    """Wordings of ours around the three options: a negation of "fully" is "partially", a plain
+    negation is "not", and the common qualifiers (mostly, i huvudsak, suurimmaksi osaksi) are "partially"."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == status
