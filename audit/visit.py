@@ -54,6 +54,9 @@ def describe(exc: BaseException) -> str:
     line = text.splitlines()[0] if text else type(exc).__name__
     if "page crashed" in line.lower() or "target crashed" in line.lower():
         return "Page crashed"  # Playwright words it several ways, depending on when it happened
+    timeout = re.search(r"\bTimeout (\d+)ms exceeded", line)
+    if timeout:  # Playwright's own deadline, the same as the page's: one wording for both
+        return f"timed out after {int(timeout.group(1)) / 1000:g} s"
     return re.sub(r"^(Error: )?\w+\.\w+: ", "", line).strip()[:500]
 
 

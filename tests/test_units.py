@@ -134,3 +134,13 @@ def test_axe_script_is_versioned_and_user_path_checked(tmp_path):
         load_axe(fake)
     with pytest.raises(UsageError, match="cannot read axe-core script"):
         load_axe(tmp_path / "missing.js")
+
+
+def test_a_page_that_runs_out_of_time_is_worded_the_same_whichever_deadline_fired():
+    """Playwright's own navigation deadline ("Page.goto: Timeout 12000ms exceeded.") and the page's
+    budget both read "timed out after 12 s" in the results."""
+    from audit.visit import describe
+
+    assert describe(Exception("Page.goto: Timeout 12000ms exceeded.\nCall log:\n  - navigating")) == "timed out after 12 s"
+    assert describe(Exception("Timeout 1500ms exceeded.")) == "timed out after 1.5 s"
+    assert describe(Exception("Page.goto: net::ERR_CONNECTION_REFUSED at http://x/")) == "net::ERR_CONNECTION_REFUSED at http://x/"
