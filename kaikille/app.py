@@ -34,7 +34,15 @@ def main(argv: list[str] | None = None) -> None:
     language_switcher(lang)
     sections = registered_pages(lang, settings)
     only_one = sum(len(p) for p in sections.values()) == 1
-    st.navigation(next(iter(sections.values())) if only_one else sections).run()
+    # Our own links rather than Streamlit's sidebar menu (its list markup fails axe's "list" rule):
+    # one line under the language, each section's pages as links; the residents' page stays first.
+    current = st.navigation(next(iter(sections.values())) if only_one else sections, position="hidden")
+    if not only_one:
+        with st.container(horizontal=True, key="kaikille_nav"):
+            for name, pages in sections.items():
+                for page in pages:
+                    st.page_link(page, label=f"{name}: {page.title}")
+    current.run()
 
 
 if __name__ == "__main__":  # streamlit runs this file

@@ -27,14 +27,16 @@ class AppSettings:
     places: str | None = None  # the locator's places CSV (default: the embedded snapshot)
     city: str | None = None  # the city settings file (default: the bundled locator/city.toml)
     tiles: str | None = None  # background map tile URL, or 'none'
+    evaluations: str = "evaluations"  # the folder of the coordinators' evaluation files (kaikille evaluate)
 
 
 def parse_settings(argv: list[str]) -> AppSettings:
     parser = argparse.ArgumentParser(prog="kaikille app", add_help=False)
     for name in ("places", "city", "tiles"):
         parser.add_argument(f"--{name}")
+    parser.add_argument("--evaluations", default="evaluations")
     args, _ = parser.parse_known_args(argv)
-    return AppSettings(places=args.places, city=args.city, tiles=args.tiles)
+    return AppSettings(places=args.places, city=args.city, tiles=args.tiles, evaluations=args.evaluations)
 
 
 def t(lang: str, key: str, **params: object) -> str:

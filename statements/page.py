@@ -1,0 +1,154 @@
+"""The staff page "Evaluate": a coordinator goes through the 49 criteria of one site's evaluation
+file, one criterion at a time, and records an outcome, a note and problems seen on sample pages.
+Every change is saved at once (atomically, as the next revision); if the file was saved elsewhere
+meanwhile (another tab, another person), nothing is overwritten: the page says so and offers to
+reload. Registered with the app shell through the ``kaikille.pages`` entry point.
+
+Files come from the folder given with ``kaikille app --evaluations DIR`` (default ./evaluations),
+made with ``kaikille evaluate sample`` or ``kaikille evaluate import``. Every sentence is in the
+statements' catalogs (keys ``evaluate.*``); file content is shown as text, never as markup.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import streamlit as st
+
+from kaikille.catalogs import text
+from kaikille.ui import AppSettings, set_document_language
+from kaikille.wcag import criterion_name, required_criteria
+from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, evaluated_all, read_evaluation,
+                                   save_evaluation)
+
+
+def t(lang: str, key: str, **params: object) -> str:
+    return text("statements", lang, key, **params)
+
+
+def pages(lang: str, settings: AppSettings) -> dict[str, list]:
+    page = st.Page(partial(evaluate_page, settings), title=t(lang, "evaluate.nav"), url_path="evaluate")
+    return {"staff": [page]}
+
+
+def evaluation_files(folder: Path) -> list[Path]:
+    """The evaluation files in the folder that can be opened (a broken one is listed with its reason)."""
+    return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
+
+
+def _save(path: Path, lang: str) -> None:
+    """Write the session's copy as the next revision; a conflict leaves the file as it is."""
+    try:
+        st.session_state.evaluation = save_evaluation(path, st.session_state.evaluation)
+        st.session_state.saved_message = t(lang, "evaluate.saved", revision=st.session_state.evaluation["revision"])
+        st.session_state.conflict = ""
+    except ConflictError:
+        st.session_state.conflict = t(lang, "evaluate.conflict")
+
+
+def _set_outcome(path: Path, lang: str, sc: str) -> None:
+    st.session_state.evaluation["criteria"][sc]["outcome"] = st.session_state[f"outcome_{sc}"]
+    _save(path, lang)
+
+
+def _set_note(path: Path, lang: str, sc: str) -> None:
+    st.session_state.evaluation["criteria"][sc]["note"] = st.session_state[f"note_{sc}"]
+    _save(path, lang)
+
+
+def _reload(path: Path) -> None:
+    st.session_state.evaluation = read_evaluation(path)
+    st.session_state.conflict = ""
+    for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_"))]:
+        del st.session_state[key]
+
+
+def _open(folder: Path) -> None:
+    name = st.session_state.get("evaluation_file")
+    st.session_state.pop("evaluation", None)
+    st.session_state.conflict = ""
+    for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_"))]:
+        del st.session_state[key]
+    if name:
+        st.session_state.evaluation = read_evaluation(folder / name)
+
+
+def evaluate_page(settings: AppSettings) -> None:
+    lang = st.session_state.get("lang", "fi")
+    set_document_language(lang)
+    st.title(t(lang, "evaluate.title"))
+    st.write(t(lang, "evaluate.intro"))
+    folder = Path(settings.evaluations)
+    files = evaluation_files(folder)
+    if not files:
+        st.info(t(lang, "evaluate.none", folder=str(folder)))
+        return
+    st.selectbox(t(lang, "evaluate.file"), [p.name for p in files], index=None, key="evaluation_file",
+                 placeholder=t(lang, "evaluate.file.placeholder"), on_change=_open, args=(folder,))
+    if st.session_state.get("evaluation_file") and "evaluation" not in st.session_state:
+        try:
+            _open(folder)
+        except EvaluationError as exc:
+            st.error(t(lang, "evaluate.broken", reason=str(exc)))
+            return
+    data = st.session_state.get("evaluation")
+    if data is None:
+        return
+    path = folder / st.session_state.evaluation_file
+    if st.session_state.get("conflict"):
+        st.error(st.session_state.conflict)
+        st.button(t(lang, "evaluate.reload"), key="reload_button", on_click=_reload, args=(path,))
+    elif st.session_state.get("saved_message"):
+        st.success(st.session_state.saved_message)
+
+    results = criterion_results(data)
+    done = sum(r.outcome != "not-checked" for r in results)
+    st.header(t(lang, "evaluate.site", site=data["site"]["name"] or data["site"]["url"]))
+    st.write(t(lang, "evaluate.progress", done=done, total=len(results)))
+    if evaluated_all(data):
+        st.write(t(lang, "evaluate.complete"))
+
+    words = {o: t(lang, f"evaluate.outcome.{o}") for o in OUTCOMES}
+    by_sc = {r.criterion: r for r in results}
+
+    def label(sc: str) -> str:
+        name, official = criterion_name(sc, lang)
+        return f"{sc} {name}{'' if official else '*'} — {words[by_sc[sc].outcome]}"
+
+    sc = st.selectbox(t(lang, "evaluate.criterion"), list(required_criteria()), format_func=label, key="criterion")
+    entry = data["criteria"][sc]
+    st.subheader(label(sc).split(" — ")[0])
+    st.radio(t(lang, "evaluate.outcome"), list(OUTCOMES), index=OUTCOMES.index(entry["outcome"]), format_func=words.__getitem__,
+             key=f"outcome_{sc}", on_change=_set_outcome, args=(path, lang, sc), horizontal=True)
+    st.text_area(t(lang, "evaluate.note"), value=entry.get("note", ""), key=f"note_{sc}", on_change=_set_note, args=(path, lang, sc))
+    problems = [p for p in data["problems"] if sc in p["criteria"]]
+    if problems:
+        st.write(t(lang, "evaluate.problems", count=len(problems)))
+        urls = {p["id"]: p["url"] for p in data["sample"]}
+        for problem in problems:
+            description = problem["description"] if isinstance(problem["description"], str) else (
+                problem["description"].get(lang) or next(iter(problem["description"].values())))
+            st.text(f"• {description} ({', '.join(urls.get(i, i) for i in problem['pages'])})")
+    with st.form(key=f"problem_{sc}", clear_on_submit=True):
+        st.write(t(lang, "evaluate.problem.heading"))
+        described = st.text_input(t(lang, "evaluate.problem.description"))
+        seen = st.multiselect(t(lang, "evaluate.problem.pages"), [p["id"] for p in data["sample"]],
+                              format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
+                              placeholder=t(lang, "evaluate.file.placeholder"))
+        if st.form_submit_button(t(lang, "evaluate.problem.add")):
+            if not described.strip() or not seen:
+                st.warning(t(lang, "evaluate.problem.incomplete"))
+            else:
+                ids = {p["id"] for p in data["problems"]}
+                new_id = next(f"pr{n}" for n in range(1, len(ids) + 2) if f"pr{n}" not in ids)
+                data["problems"].append({"id": new_id, "criteria": [sc], "description": " ".join(described.split()),
+                                         "pages": seen, "screenshot": None})
+                _save(path, lang)
+                st.rerun()
+
+    st.header(t(lang, "evaluate.sample"))
+    st.write(t(lang, "evaluate.sample.count", count=len(data["sample"])))
+    for page in data["sample"]:
+        reasons = ", ".join(t(lang, f"evaluate.reason.{r}") for r in page.get("reasons", []))
+        st.text(f"{page['url']} — {reasons}")

@@ -1,0 +1,72 @@
+"""The staff page "Evaluate a site" with AppTest: choosing a file, recording an outcome, a note and
+a problem saves each at once to the file; a copy that went stale (the file saved elsewhere) is not
+written over, and the page says so and reloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from audit.model import read_report
+from statements.evaluation import new_evaluation, read_evaluation, save_evaluation
+from statements.sample import sample_pages
+
+HERE = Path(__file__).parent
+SCRIPT = str(HERE / "evaluate_page_app.py")
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    pages = sample_pages(read_report(HERE / "golden" / "input-results.json"), seed=7)
+    save_evaluation(tmp_path / "fixture.json", new_evaluation("Fixture site", "http://127.0.0.1:8000/", [], pages))
+    monkeypatch.setenv("KAIKILLE_TEST_EVALUATIONS", str(tmp_path))
+    return tmp_path
+
+
+def start(lang: str = "en") -> AppTest:
+    at = AppTest.from_file(SCRIPT, default_timeout=30)
+    at.session_state["lang"] = lang
+    return at.run()
+
+
+def test_an_outcome_a_note_and_a_problem_are_saved_at_once(folder):
+    at = start()
+    assert not at.exception and at.title[0].value == "Evaluate a site (WCAG-EM)"
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    assert any("0 of 49 criteria evaluated." in m.value for m in at.markdown)
+    at.selectbox(key="criterion").select("1.4.3").run()
+    at.radio(key="outcome_1.4.3").set_value("cannot-tell").run()
+    saved = read_evaluation(folder / "fixture.json")
+    assert saved["criteria"]["1.4.3"]["outcome"] == "cannot-tell" and saved["revision"] == 2
+    at.text_area(key="note_1.4.3").input("Checked the footer with the colour picker").run()
+    assert read_evaluation(folder / "fixture.json")["criteria"]["1.4.3"]["note"] == "Checked the footer with the colour picker"
+    at.text_input[0].input("Grey footer text on white")  # inside the form: sent with its submit button
+    at.multiselect[0].select("s1").select("s2")
+    at.button[0].click().run()  # "Save the problem"
+    problem = read_evaluation(folder / "fixture.json")["problems"][0]
+    assert problem["criteria"] == ["1.4.3"] and problem["pages"] == ["s1", "s2"] and problem["description"] == "Grey footer text on white"
+    assert any("1 of 49 criteria evaluated." in m.value for m in at.markdown)  # failed, by the problem
+    assert not at.exception
+
+
+def test_a_stale_copy_is_not_written_over_and_the_page_offers_the_latest(folder):
+    at = start("fi")
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    other_tab = read_evaluation(folder / "fixture.json")
+    other_tab["criteria"]["2.1.1"]["outcome"] = "passed"
+    save_evaluation(folder / "fixture.json", other_tab)  # saved in another window meanwhile
+    at.selectbox(key="criterion").select("1.1.1").run()
+    at.radio(key="outcome_1.1.1").set_value("failed").run()
+    on_disk = read_evaluation(folder / "fixture.json")
+    assert on_disk["criteria"]["1.1.1"]["outcome"] == "not-checked" and on_disk["criteria"]["2.1.1"]["outcome"] == "passed"
+    assert at.error[0].value.startswith("Ei tallennettu: arviointi on tallennettu toisessa ikkunassa")
+    at.button(key="reload_button").click().run()
+    assert at.session_state["evaluation"]["criteria"]["2.1.1"]["outcome"] == "passed" and not at.error
+
+
+def test_an_empty_folder_says_how_to_start(tmp_path, monkeypatch):
+    monkeypatch.setenv("KAIKILLE_TEST_EVALUATIONS", str(tmp_path / "none"))
+    at = start("sv")
+    assert "kaikille evaluate sample" in at.info[0].value and not at.exception
