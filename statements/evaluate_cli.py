@@ -50,6 +50,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         front = next((p.url for p in sorted(report.pages, key=lambda p: p.depth)), "")
         pages = sample_pages(report, seed=args.seed, random_count=args.random)
         data = new_evaluation(args.name or urlsplit(front).hostname or "", front, sorted({p.site for p in report.pages}), pages)
+        data["results"] = str(Path(args.results).resolve())  # the automated evidence the evaluation starts from
         save_evaluation(_new_file(Path(args.output)), data)
         print(f"Wrote {args.output}: {len(pages)} pages ({sum(p['random'] for p in pages)} random), 49 criteria to evaluate.")
         return 0

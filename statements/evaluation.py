@@ -69,6 +69,8 @@ def validate(data: Any, where: str = "evaluation") -> dict:
         raise _fail(where, f"schema_version {data.get('schema_version')!r} is not one this kaikille reads ({SCHEMA_VERSION})")
     if not isinstance(data.get("revision"), int) or data["revision"] < 0:
         raise _fail(f"{where}.revision", "must be a whole number")
+    if data.get("results") is not None and not isinstance(data["results"], str):
+        raise _fail(f"{where}.results", "the path of the results file the evaluation started from")
     sample = data.get("sample")
     if not isinstance(sample, list):
         raise _fail(f"{where}.sample", "must be a list of pages")

@@ -19,8 +19,11 @@ import streamlit as st
 from kaikille.catalogs import text
 from kaikille.ui import AppSettings, set_document_language
 from kaikille.wcag import criterion_name, required_criteria
+from audit.model import read_report
+from kaikille.errors import UsageError
 from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, evaluated_all, read_evaluation,
                                    save_evaluation)
+from statements.sample import automated_knowledge
 
 
 def t(lang: str, key: str, **params: object) -> str:
@@ -111,14 +114,29 @@ def evaluate_page(settings: AppSettings) -> None:
 
     words = {o: t(lang, f"evaluate.outcome.{o}") for o in OUTCOMES}
     by_sc = {r.criterion: r for r in results}
+    report = None
+    if data.get("results"):
+        try:
+            report = read_report(data["results"])
+        except UsageError:
+            st.warning(t(lang, "evaluate.results.unreadable", path=str(data["results"])))
+    knowledge = {sc: automated_knowledge(report, sc) for sc in required_criteria()} if report else {}
+    # what the automated checks left for a person to decide comes first
+    order = sorted(required_criteria(), key=lambda sc: (knowledge[sc].kind != "needs-review", knowledge[sc].kind != "violations")
+                   ) if knowledge else list(required_criteria())
 
     def label(sc: str) -> str:
         name, official = criterion_name(sc, lang)
         return f"{sc} {name}{'' if official else '*'} — {words[by_sc[sc].outcome]}"
 
-    sc = st.selectbox(t(lang, "evaluate.criterion"), list(required_criteria()), format_func=label, key="criterion")
+    sc = st.selectbox(t(lang, "evaluate.criterion"), order, format_func=label, key="criterion")
     entry = data["criteria"][sc]
     st.subheader(label(sc).split(" — ")[0])
+    if sc in knowledge:
+        known = knowledge[sc]
+        st.write(t(lang, f"evaluate.auto.{known.kind}", count=len(known.pages), engines=", ".join(known.engines) or "—"))
+        for url in known.pages[:5]:
+            st.text(f"• {url}")
     st.radio(t(lang, "evaluate.outcome"), list(OUTCOMES), index=OUTCOMES.index(entry["outcome"]), format_func=words.__getitem__,
              key=f"outcome_{sc}", on_change=_set_outcome, args=(path, lang, sc), horizontal=True)
     st.text_area(t(lang, "evaluate.note"), value=entry.get("note", ""), key=f"note_{sc}", on_change=_set_note, args=(path, lang, sc))

@@ -16,7 +16,9 @@ import random
 import re
 from urllib.parse import urlsplit
 
-from audit.model import AuditReport, PageResult
+from dataclasses import dataclass
+
+from audit.model import NEEDS_REVIEW, VIOLATION, AuditReport, PageResult
 from kaikille.links import names_statement
 
 CONTACT = re.compile(r"yhteystied|ota-yhteytta|contact|kontakt", re.I)
@@ -82,3 +84,28 @@ def sample_pages(report: AuditReport, seed: int = 2102, random_count: int | None
     out += [{"id": f"r{i + 1}", "url": url, "title": titles.get(url, "")[:300], "reasons": ["random"], "random": True}
             for i, url in enumerate(sorted(drawn))]
     return out
+
+
+@dataclass(frozen=True)
+class AutomatedKnowledge:
+    """What the automated checks of a results file know of one criterion, for the person evaluating it."""
+
+    kind: str  # violations | needs-review | passes | flags-only (tested for review items, none) | not-testable
+    pages: tuple[str, ...]  # the pages with violations, or flagged for review
+    engines: tuple[str, ...]  # the engines or check sets that tested it
+
+
+def automated_knowledge(report: AuditReport, sc: str) -> AutomatedKnowledge:
+    failing, review, found_by = [], [], []
+    for page in report.pages:
+        for finding in page.findings:
+            if any(c.sc == sc for c in finding.criteria):
+                (failing if finding.outcome == VIOLATION else review if finding.outcome == NEEDS_REVIEW else []).append(page.url)
+                found_by.append(finding.engine)
+    engines = tuple(dict.fromkeys([e.name for e in report.meta.engines if sc in e.criteria] + found_by))
+    if failing:
+        return AutomatedKnowledge("violations", tuple(dict.fromkeys(failing)), engines)
+    if review:
+        return AutomatedKnowledge("needs-review", tuple(dict.fromkeys(review)), engines)
+    can_fail = any(sc in e.can_fail for e in report.meta.engines)
+    return AutomatedKnowledge("passes" if can_fail else "flags-only" if engines else "not-testable", (), engines)

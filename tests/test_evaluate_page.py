@@ -70,3 +70,16 @@ def test_an_empty_folder_says_how_to_start(tmp_path, monkeypatch):
     monkeypatch.setenv("KAIKILLE_TEST_EVALUATIONS", str(tmp_path / "none"))
     at = start("sv")
     assert "kaikille evaluate sample" in at.info[0].value and not at.exception
+
+
+def test_the_automated_evidence_is_shown_and_review_items_come_first(folder):
+    data = read_evaluation(folder / "fixture.json")
+    data["results"] = str(HERE / "golden" / "input-results.json")
+    save_evaluation(folder / "fixture.json", data)
+    at = start()
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    options = at.selectbox(key="criterion").options
+    assert options[0].startswith("1.1.1 Non-text Content")  # failing pages found automatically come before the rest
+    at.selectbox(key="criterion").select("1.4.3").run()
+    assert any(m.value.startswith("Automated checks (axe-core) found it failing on 1 page(s)") for m in at.markdown)
+    assert any("contrast.html" in x.value for x in at.text)

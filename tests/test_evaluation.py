@@ -220,3 +220,16 @@ def test_statement_build_takes_the_evaluation_on_the_command_line(tmp_path):
     assert json.loads((tmp_path / "out" / "statement.en.json").read_text("utf-8"))["manual_evaluation"] == "full"
     bad = kaikille("statement", "build", STATEMENTS / "clean-unevaluated.toml", "--evaluation", tmp_path / "nope.json", "--out", tmp_path / "o2")
     assert bad.returncode == 2 and "nope.json: file not found" in bad.stderr
+
+
+def test_what_automated_checks_know_of_each_criterion():
+    from statements.sample import automated_knowledge
+
+    contrast = automated_knowledge(RESULTS, "1.4.3")
+    assert contrast.kind == "violations" and contrast.pages == ("http://127.0.0.1:8000/contrast.html",)
+    assert automated_knowledge(RESULTS, "2.4.7").kind == "not-testable"  # a version 1 file records no tested criteria
+    recorded = read_report(STATEMENTS / "clean-results-2.json")  # records what axe-core and kaikille's checks tested
+    assert automated_knowledge(recorded, "1.1.1").kind == "passes"
+    review = [sc for sc in ("2.4.3", "2.2.2", "3.1.1") if automated_knowledge(recorded, sc).kind == "flags-only"]
+    assert review, "a criterion kaikille's checks only flag for review, with nothing flagged"
+    assert automated_knowledge(recorded, "1.2.5").kind == "not-testable"
