@@ -11,16 +11,21 @@ statements' catalogs (keys ``evaluate.*``); file content is shown as text, never
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
+from kaikille import clock
 from kaikille.catalogs import text
 from kaikille.ui import AppSettings, set_document_language
 from kaikille.wcag import criterion_name, required_criteria
 from audit.model import read_report
-from kaikille.errors import UsageError
+from kaikille.errors import ToolFailure, UsageError
+from kaikille.links import is_web_address
+from statements.check import check
 from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, evaluated_all, read_evaluation,
                                    save_evaluation)
 from statements.sample import automated_knowledge
@@ -31,8 +36,59 @@ def t(lang: str, key: str, **params: object) -> str:
 
 
 def pages(lang: str, settings: AppSettings) -> dict[str, list]:
-    page = st.Page(partial(evaluate_page, settings), title=t(lang, "evaluate.nav"), url_path="evaluate")
-    return {"staff": [page]}
+    evaluate = st.Page(partial(evaluate_page, settings), title=t(lang, "evaluate.nav"), url_path="evaluate")
+    published = st.Page(published_page, title=t(lang, "published.nav"), url_path="published-statements")
+    return {"staff": [evaluate, published]}
+
+
+def check_rows(urls: list[str], lang: str, today: dt.date) -> list[dict]:
+    """Each published statement checked (web addresses only: the page never reads the server's files)."""
+    rows = []
+    for url in urls:
+        if not is_web_address(url):
+            rows.append({"url": url, "error": t(lang, "published.not_address")})
+            continue
+        try:
+            result = check(url, today, messages=lang)
+        except (ToolFailure, UsageError) as exc:
+            rows.append({"url": url, "error": str(exc)})
+            continue
+        rows.append({"url": url, "status": result.status, "newest": result.newest_date, "problems": list(result.problems)})
+    return rows
+
+
+def rows_html(rows: list[dict], lang: str) -> str:
+    e = html.escape
+    head = "".join(f'<th scope="col">{e(t(lang, f"published.col.{c}"))}</th>' for c in ("address", "status", "date", "problems"))
+    body = []
+    for row in rows:
+        if "error" in row:
+            cells = f'<td colspan="3">{e(t(lang, "published.unreadable", reason=row["error"]))}</td>'
+        else:
+            status = t(lang, f"published.status.{row['status'] or 'none'}")
+            date = row["newest"].isoformat() if row["newest"] else "—"
+            problems = "".join(f"<li>{e(p)}</li>" for p in row["problems"])
+            cells = f"<td>{e(status)}</td><td>{e(date)}</td><td>{f'<ul>{problems}</ul>' if problems else e(t(lang, 'published.ok'))}</td>"
+        body.append(f'<tr><th scope="row">{e(row["url"])}</th>{cells}</tr>')
+    return f'<table class="kaikille-published"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def published_page() -> None:
+    lang = st.session_state.get("lang", "fi")
+    set_document_language(lang)
+    st.title(t(lang, "published.title"))
+    st.write(t(lang, "published.intro"))
+    with st.form("published_form"):
+        typed = st.text_area(t(lang, "published.addresses"), key="published_addresses")
+        sent = st.form_submit_button(t(lang, "published.check"))
+    if sent:
+        urls = [line.strip() for line in typed.splitlines() if line.strip()][:50]
+        st.session_state.published_rows = check_rows(urls, lang, clock.utc_now().date())
+    rows = st.session_state.get("published_rows")
+    if rows:
+        with_problems = sum(1 for r in rows if "error" in r or r["problems"])
+        st.write(t(lang, "published.summary", count=len(rows), problems=with_problems))
+        st.html(rows_html(rows, lang))
 
 
 def evaluation_files(folder: Path) -> list[Path]:

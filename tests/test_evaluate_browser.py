@@ -47,4 +47,11 @@ def test_a_criterion_is_evaluated_by_keyboard_and_saved(browser, tmp_path):
         expect(tab.get_by_text("Saved (version 2).")).to_be_visible(timeout=20000)
         assert read_evaluation(tmp_path / "fixture.json")["criteria"]["2.4.2"]["outcome"] == "passed"
         assert violations(tab) == []
+        tab.get_by_role("link", name="For City staff: Check published statements").focus()
+        tab.keyboard.press("Enter")
+        expect(tab.locator("h1")).to_have_text("Check published accessibility statements", timeout=30000)
+        tab.get_by_role("textbox", name="Statement addresses").fill("/etc/passwd")
+        tab.get_by_role("button", name="Check").click()
+        expect(tab.get_by_text("Statements checked: 1. With problems: 1.")).to_be_visible(timeout=20000)
+        assert violations(tab) == []
         context.close()

@@ -83,3 +83,30 @@ def test_the_automated_evidence_is_shown_and_review_items_come_first(folder):
     at.selectbox(key="criterion").select("1.4.3").run()
     assert any(m.value.startswith("Automated checks (axe-core) found it failing on 1 page(s)") for m in at.markdown)
     assert any("contrast.html" in x.value for x in at.text)
+
+
+def test_published_statements_are_checked_from_their_addresses_only(tmp_path, monkeypatch):
+    """Real statements served on 127.0.0.1: one without problems, one stale with no status and the
+    former supervisor; a missing page and a local file path are said, never read. Checked as of
+    2026-11-23."""
+    import datetime as dt
+
+    from kaikille import clock
+    from kaikille.loopback import serve
+
+    monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc))
+
+    with serve(HERE / "statements" / "real") as base:
+        at = AppTest.from_file(str(HERE / "published_page_app.py"), default_timeout=60)
+        at.session_state["lang"] = "en"
+        at.run()
+        at.text_area(key="published_addresses").input(
+            f"{base}seniorsurf-en.html\n{base}kela-atc-sv.html\n{base}missing.html\n/etc/passwd\n")
+        at.button[0].click().run()
+    page = "".join(h.proto.body for h in at.get("html"))
+    assert any(m.value == "Statements checked: 4. With problems: 3." for m in at.markdown)
+    rows = page.split("<tr>")[2:]
+    assert "seniorsurf-en.html" in rows[0] and "partially compliant" in rows[0] and "No problems found." in rows[0]
+    assert "kela-atc-sv.html" in rows[1] and "none of the three" in rows[1] and rows[1].count("<li>") == 3
+    assert "Could not be checked" in rows[2] and "HTTP 404" in rows[2]
+    assert "not a web address" in rows[3] and "root:" not in page
