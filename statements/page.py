@@ -70,7 +70,10 @@ def rows_html(rows: list[dict], lang: str) -> str:
             problems = "".join(f"<li>{e(p)}</li>" for p in row["problems"])
             cells = f"<td>{e(status)}</td><td>{e(date)}</td><td>{f'<ul>{problems}</ul>' if problems else e(t(lang, 'published.ok'))}</td>"
         body.append(f'<tr><th scope="row">{e(row["url"])}</th>{cells}</tr>')
-    return f'<table class="kaikille-published"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    # a table keeps its columns on a phone: the region scrolls sideways (and takes the keyboard focus to do so)
+    return (f'<div role="region" aria-label="{e(t(lang, "published.table"))}" tabindex="0" style="overflow-x:auto">'
+            f'<table class="kaikille-published" style="text-align:left;min-width:36em"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
 def published_page() -> None:
