@@ -11,7 +11,6 @@ http(s) scheme. Written atomically, read back through the same parser the app us
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +19,8 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
-from kaikille.files import write_atomic
 from kaikille.links import is_web_address
+from locator.sidecar import read_sidecar, sidecar_path, write_sidecar
 
 FORMAT = "kaikille-events/1"
 MAX_PAGES = 20
@@ -47,7 +46,7 @@ class Session:
 
 
 def events_file(places_csv: Path) -> Path:
-    return places_csv.with_name(places_csv.stem + ".events.json")
+    return sidecar_path(places_csv, "events")
 
 
 def _get(url: str, host: str, session: requests.Session, timeout: float) -> dict[str, Any]:
@@ -156,23 +155,16 @@ def normalise(event: Any) -> dict | None:
 
 
 def write_events(path: Path, sessions: list[dict], source: str, fetched: str) -> Path:
-    return write_atomic(path, json.dumps({"format": FORMAT, "source": source, "fetched": fetched, "sessions": sessions},
-                                         ensure_ascii=False, indent=1) + "\n")
+    return write_sidecar(path, FORMAT, "sessions", sessions, source, fetched)
 
 
 def load_events(path: Path) -> tuple[dict[str, tuple[Session, ...]], list[str]]:
     """Sessions per place id, in time order ({} when there is no file), and what could not be read."""
-    if not path.is_file():
-        return {}, []
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        return {}, [f"{path}: cannot be read ({exc.__class__.__name__})"]
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("sessions"), list):
-        return {}, [f"{path}: not a {FORMAT} file"]
+    items, problems = read_sidecar(path, FORMAT, "sessions", list)
+    if items is None:
+        return {}, problems
     by_place: dict[str, list[Session]] = {}
-    problems = []
-    for i, item in enumerate(data["sessions"]):
+    for i, item in enumerate(items):
         try:
             session = Session(str(item["place"]), dt.datetime.fromisoformat(item["start"]),
                               dt.datetime.fromisoformat(item["end"]) if item.get("end") else None,

@@ -9,7 +9,6 @@ uses, so what is written is what the app can read.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +17,8 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import requests
 
-from kaikille.files import write_atomic
 from locator.hours import HoursError, Period, parse_periods
+from locator.sidecar import read_sidecar, sidecar_path, write_sidecar
 
 FORMAT = "kaikille-hours/1"
 MAX_PAGES = 20
@@ -34,7 +33,7 @@ class HoursResult:
 
 def hours_file(places_csv: Path) -> Path:
     """Where a places file's opening hours live: beside it, ``<stem>.hours.json``."""
-    return places_csv.with_name(places_csv.stem + ".hours.json")
+    return sidecar_path(places_csv, "hours")
 
 
 def _pages(base_url: str, place_id: str, session: requests.Session, timeout: float) -> list[Any]:
@@ -82,23 +81,17 @@ def fetch_hours(base_url: str, place_ids: Iterable[str], session: requests.Sessi
 
 
 def write_hours(path: Path, raw: dict[str, list], source: str, fetched: str) -> Path:
-    return write_atomic(path, json.dumps({"format": FORMAT, "source": source, "fetched": fetched, "places": raw},
-                                         ensure_ascii=False, indent=1) + "\n")
+    return write_sidecar(path, FORMAT, "places", raw, source, fetched)
 
 
 def load_hours(path: Path) -> tuple[dict[str, tuple[Period, ...]], list[str]]:
     """The hours file beside a places CSV: periods per place id ({} when there is no file), and
     one problem per place whose periods cannot be read (that place simply has no hours)."""
-    if not path.is_file():
-        return {}, []
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        return {}, [f"{path}: cannot be read ({exc.__class__.__name__})"]
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("places"), dict):
-        return {}, [f"{path}: not a {FORMAT} file"]
-    places, problems = {}, []
-    for place_id, items in data["places"].items():
+    raw, problems = read_sidecar(path, FORMAT, "places", dict)
+    if raw is None:
+        return {}, problems
+    places = {}
+    for place_id, items in raw.items():
         try:
             places[str(place_id)] = parse_periods(items)
         except HoursError as exc:

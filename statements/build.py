@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from audit.model import AuditReport
 from kaikille.errors import Refused
 from kaikille.wcag import sc_key
+from statements.evaluation import DONE, criterion_results, description
 from statements.source import ManualFinding, StatementSource, required_criteria
 
 NOT_COMPLIANT_FROM = 25  # of 49: "most requirements are not met"
@@ -158,8 +159,6 @@ def with_evaluation(source: StatementSource, evaluation: dict) -> tuple[Statemen
     pages' titles and addresses), an explicitly failed criterion without a problem one finding with
     its note, the evaluated criteria and "full" only when all 49 have an outcome a person gave.
     Hand-written findings and evaluated_criteria in the statement file are ignored (and said)."""
-    from statements.evaluation import DONE, criterion_results, description
-
     notes = []
     if source.findings or (source.evaluated and source.manual != "full"):
         notes.append(f"{source.path}: its [[finding]] and assessment.evaluated_criteria are ignored: the evaluation decides")

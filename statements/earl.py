@@ -17,11 +17,11 @@ criterion's own description is its note.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from kaikille.wcag import criteria_table, required_criteria
-from statements.evaluation import (FORMAT, SCHEMA_VERSION, EvaluationError, criterion_results, description, new_evaluation,
-                                   validate)
+from statements.evaluation import EvaluationError, criterion_results, description, new_evaluation, validate
 
 TO_EARL = {"passed": "earl:passed", "failed": "earl:failed", "cannot-tell": "earl:cantTell",
            "not-present": "earl:inapplicable", "not-checked": "earl:untested"}
@@ -47,8 +47,13 @@ def wcag_test_id(sc: str) -> str:
     return "WCAG2:" + re.sub(r"[^a-z0-9]+", "-", criteria_table()[sc].handle.lower()).strip("-")
 
 
+@cache
+def _anchors() -> dict[str, str]:
+    return {wcag_test_id(sc).split(":", 1)[1]: sc for sc in required_criteria()}
+
+
 def _criterion_of(test: Any) -> str | None:
-    anchors = {wcag_test_id(sc).split(":", 1)[1]: sc for sc in required_criteria()}
+    anchors = _anchors()
     text = test.get("@id") or test.get("id") if isinstance(test, dict) else test
     if not isinstance(text, str):
         return None
@@ -181,4 +186,4 @@ def _from_tool(graph: list) -> dict:
     return validate(data)
 
 
-__all__ = ["FORMAT", "SCHEMA_VERSION", "export_earl", "import_earl", "wcag_test_id"]
+__all__ = ["export_earl", "import_earl", "wcag_test_id"]

@@ -26,8 +26,8 @@ from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
 from statements.check import check
-from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, evaluated_all, read_evaluation,
-                                   save_evaluation)
+from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, description, evaluated_all,
+                                   read_evaluation, save_evaluation)
 from statements.sample import automated_knowledge
 
 
@@ -95,7 +95,7 @@ def published_page() -> None:
 
 
 def evaluation_files(folder: Path) -> list[Path]:
-    """The evaluation files in the folder that can be opened (a broken one is listed with its reason)."""
+    """The JSON files in the folder (one that is not an evaluation says so when opened)."""
     return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
 
 
@@ -119,19 +119,22 @@ def _set_note(path: Path, lang: str, sc: str) -> None:
     _save(path, lang)
 
 
-def _reload(path: Path) -> None:
-    st.session_state.evaluation = read_evaluation(path)
+def _forget_widgets() -> None:
+    """Per-criterion widgets show the file's values again (after a reload or another file)."""
     st.session_state.conflict = ""
     for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_"))]:
         del st.session_state[key]
+
+
+def _reload(path: Path) -> None:
+    st.session_state.evaluation = read_evaluation(path)
+    _forget_widgets()
 
 
 def _open(folder: Path) -> None:
     name = st.session_state.get("evaluation_file")
     st.session_state.pop("evaluation", None)
-    st.session_state.conflict = ""
-    for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_"))]:
-        del st.session_state[key]
+    _forget_widgets()
     if name:
         st.session_state.evaluation = read_evaluation(folder / name)
 
@@ -204,9 +207,7 @@ def evaluate_page(settings: AppSettings) -> None:
         st.write(t(lang, "evaluate.problems", count=len(problems)))
         urls = {p["id"]: p["url"] for p in data["sample"]}
         for problem in problems:
-            description = problem["description"] if isinstance(problem["description"], str) else (
-                problem["description"].get(lang) or next(iter(problem["description"].values())))
-            st.text(f"• {description} ({', '.join(urls.get(i, i) for i in problem['pages'])})")
+            st.text(f"• {description(problem, lang)} ({', '.join(urls.get(i, i) for i in problem['pages'])})")
     with st.form(key=f"problem_{sc}", clear_on_submit=True):
         st.write(t(lang, "evaluate.problem.heading"))
         described = st.text_input(t(lang, "evaluate.problem.description"))
