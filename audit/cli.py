@@ -33,6 +33,7 @@ from kaikille.errors import (
     EXIT_OK,
     EXIT_USAGE,
     KaikilleError,
+    UsageError,
     exit_code_for,
 )
 from kaikille.files import check_writable_file
@@ -106,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     hist.add_argument("--site", metavar="URL", help="only this site (its start URL)")
     hist.add_argument("--limit", type=int, default=20, metavar="N", help="newest N runs per listing (default: 20)")
 
+    login = sub.add_parser("login", help="save a login's cookies for --storage-state: by hand in a browser window, "
+                                         "or by a journey's steps")
+    login.add_argument("url", nargs="?", metavar="URL", help="log in here by hand, in a visible browser window "
+                       "(with --journey: the base of the journey's relative start URL)")
+    login.add_argument("-o", "--output", required=True, metavar="FILE", help="storage state to write (kept private: 0600)")
+    login.add_argument("--journey", metavar="NAME", help="log in by this journey's steps (from --journeys FILE), headless")
+    for name in ("journeys", "timeout", "browser-path"):
+        _add_option(login, OPTION_BY_NAME[name])
+    login.add_argument("--config", metavar="FILE", help="config file (as for audit)")
+
     browser = sub.add_parser("browser", help="show which Chromium kaikille uses; --install provisions one")
     browser.add_argument("--install", action="store_true", help="install Chromium if none is found")
     for name, handler in plugin_commands(sub).items():
@@ -141,9 +152,9 @@ class _Progress:
         state = f"error: {item.error}" if item.error else f"{len(item.violations)} rule(s) violated"
         if self.bar is not None:
             self.bar.update(1)
-            self.bar.set_postfix_str(item.url[-50:])
+            self.bar.set_postfix_str(item.name[-50:])
         else:
-            print(f"[{self.count}] {item.url} — {state}", file=sys.stderr, flush=True)
+            print(f"[{self.count}] {item.name} — {state}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -191,7 +202,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     config = _load_config(args)
     progress = _Progress(args.quiet)
     try:
-        outcome = audit(config, progress, env_browser=os.environ.get("KAIKILLE_BROWSER"))
+        outcome = audit(config, progress, env_browser=os.environ.get("KAIKILLE_BROWSER"), env=os.environ)
     finally:
         progress.close()
     return _summarize(outcome)
@@ -237,6 +248,27 @@ def cmd_browser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_login(args: argparse.Namespace) -> int:
+    from audit.jobs import login
+
+    config = _load_config(args)
+    wait = None
+    if args.journey is None and args.url is not None:
+        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise UsageError("no display here for a browser window: log in by a journey's steps instead "
+                             "(kaikille login --journeys FILE --journey NAME -o FILE)")
+
+        def wait() -> None:
+            print("Log in in the browser window, then press Enter here.", file=sys.stderr)
+            sys.stdin.readline()
+
+    cookies = login(args.output, config, url=args.url, journey=args.journey, env=os.environ,
+                    env_browser=os.environ.get("KAIKILLE_BROWSER"), wait=wait)
+    print(f"Wrote {args.output}: {cookies} cookie(s). Keep it private: anyone with it is logged in as you. "
+          f"Use it with --storage-state {args.output}")
+    return EXIT_OK
+
+
 def cmd_discover(args: argparse.Namespace) -> int:
     from audit.jobs import discover
     from audit.urllist import write_url_list
@@ -268,7 +300,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "history": cmd_history, "demo": cmd_demo,
-            "baseline": cmd_baseline, "browser": cmd_browser}
+            "baseline": cmd_baseline, "browser": cmd_browser, "login": cmd_login}
 
 
 def _terminated(signum: int, frame: Any) -> None:

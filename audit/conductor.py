@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +25,7 @@ from audit.checks import ENGINE_NAME as CHECKS_NAME
 from audit.checks import PAGE_BUDGET_S, coverage
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
+from audit.journeys import Journey, Step, audited, redact, stopped
 from audit.model import VIOLATION, AuditReport, EngineInfo, joined_engine, Finding, PageResult, RunMeta, Skipped
 from audit.robots import Robots, fetch_robots
 from audit.sitemaps import sitemap_urls
@@ -84,6 +86,22 @@ class Analysis:
             if result.facts:
                 facts[check.name] = result.facts
         return order_findings(findings), facts
+
+
+class Tab:
+    """What the conductor needs of a journey's tab (``audit.browser.steps.JourneyTab``)."""
+
+    url: str
+    status: int | None
+
+    async def perform(self, step: Step) -> Any: ...
+
+    def why(self, exc: BaseException | None, before: int) -> str: ...
+
+    refused: list[str]
+
+
+OpenTab = Callable[[Journey], AbstractAsyncContextManager[Tab]]
 
 
 def order_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
@@ -178,6 +196,66 @@ class Conductor:
             except Exception:  # noqa: BLE001 - a tab that will not close must not stop the run
                 pass
         return visit, findings, facts
+
+
+    async def journey(self, journey: Journey, open_tab: OpenTab, secrets: Sequence[str] = ()) -> list[PageResult]:
+        """Run one journey in a tab of its own: each audit step is analysed like a crawled page; a
+        step that fails ends the journey (its remaining audit steps say where), never the run.
+        Secret values are removed from everything recorded. A journal replays whole journeys."""
+        keys = [journey.key(s) for s in journey.audits]
+        if self.journal is not None and all(k in self.journal.done for k in keys):
+            replayed = [r for k in keys if isinstance(r := self.journal.done[k][0], PageResult)]
+            for page in replayed:
+                self.on_result(page)
+            return replayed
+        results: list[PageResult] = []
+        async with self._all:
+            started = iso(self.clock())
+            start = Step(0, "goto", journey.start)
+            try:
+                async with open_tab(journey) as tab:
+                    for step in (start, *journey.steps):
+                        failed = await self._step(journey, tab, step, results)
+                        if failed:
+                            results += stopped(journey, step, failed, [r.url for r in results], iso(self.clock()))
+                            break
+            except Exception as exc:  # noqa: BLE001 - the journey's tab could not be opened or closed
+                results += stopped(journey, start, describe(exc), [r.url for r in results], started)
+        results = [redact(r, secrets) for r in results]
+        for page in results:
+            if self.journal is not None:
+                self.journal.record(page, [])
+            self.on_result(page)
+        return results
+
+    async def _step(self, journey: Journey, tab: Tab, step: Step, results: list[PageResult]) -> str | None:
+        """Perform a step (and analyse, for an audit step); None when it went well, else why not."""
+        limit = float(step.timeout or self.timeout)
+        started, t0, refused = self.clock(), time.perf_counter(), len(tab.refused)
+        loaded = None
+        try:
+            async with asyncio.timeout(limit + (self.analysis.budget if step.action == "audit" else 0) + 5):
+                loaded = await tab.perform(step)
+                if len(tab.refused) > refused:  # the click went through, the navigation did not
+                    return tab.why(None, refused)
+                if loaded is None:
+                    return None
+                findings, facts = await self.analysis.run(loaded)
+                found = await (await loaded.top()).call("() => document.title")
+        except TimeoutError:
+            return f"timed out after {limit:g} s"
+        except Exception as exc:  # noqa: BLE001 - whatever a page makes a step do is that journey's error
+            return tab.why(exc, refused)
+        finally:
+            if loaded is not None:
+                try:
+                    await asyncio.wait_for(loaded.close(), 10)
+                except Exception:  # noqa: BLE001
+                    pass
+        results.append(audited(journey, step, final_url=tab.url, status=tab.status, title=page_text(found, 2000),
+                               started_at=iso(started), duration_ms=int((time.perf_counter() - t0) * 1000),
+                               findings=findings, facts=facts))
+        return None
 
 
 async def site_frontier(spec: SiteSpec, config: Any, http: requests.Session, claims: set[str],

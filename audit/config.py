@@ -18,7 +18,7 @@ from kaikille.files import read_toml
 from audit.checks import CHOICES as CHECK_CHOICES
 from audit.model import IMPACTS
 from kaikille.wcag import STANDARD_TAGS
-from audit.urls import SCOPE_MODES
+from audit.urls import NEVER_FOLLOW, SCOPE_MODES
 
 FORMATS = ("json", "junit", "sarif", "html", "markdown")
 FAIL_ON = (*IMPACTS, "none")
@@ -53,6 +53,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("allow", "list", (), "with --scope allow-list: further host names (repeatable)", metavar="HOST"),
     Option("include", "list", (), "audit only URLs matching this regular expression (repeatable)", metavar="REGEX", regex=True),
     Option("exclude", "list", (), "skip URLs matching this regular expression (repeatable)", metavar="REGEX", regex=True),
+    Option("never-follow", "str", NEVER_FOLLOW, "never follow a link whose URL or text matches this regular expression "
+           "(any case; default: logging out and deleting in English, Finnish and Swedish; '' follows every link)",
+           metavar="REGEX", minimum=0, regex=True),
     Option("ignore-robots", "bool", False, "do not obey robots.txt (only for your own sites)"),
     Option("no-sitemaps", "bool", False, "do not read sitemap.xml or robots.txt Sitemap lines"),
     Option("standard", "choice", "wcag21aa", "axe rule tags to run (wcag21aa: what EN 301 549 requires)", tuple(STANDARD_TAGS)),
@@ -76,6 +79,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("concurrency", "int", 4, "pages audited at the same time", metavar="N", maximum=64),
     Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N", maximum=64),
     Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S", maximum=3600),
+    Option("storage-state", "str", None, "start the browser with these cookies and this local storage (Playwright's "
+           "storage state, e.g. from `kaikille login`): audit pages behind a login", metavar="FILE"),
+    Option("journeys", "str", None, "also run these user journeys (TOML: named steps, audited where they say so)", metavar="FILE"),
     Option("wait-for", "str", None, "before auditing, wait until this CSS selector is visible (client-side apps)", metavar="CSS"),
     Option("browser-path", "str", None, "Chromium executable (else $KAIKILLE_BROWSER, Playwright's, the system's)", metavar="FILE"),
 )
@@ -97,6 +103,7 @@ class AuditConfig:
     allow: tuple[str, ...] = DEFAULTS["allow"]
     include: tuple[str, ...] = DEFAULTS["include"]
     exclude: tuple[str, ...] = DEFAULTS["exclude"]
+    never_follow: str = DEFAULTS["never_follow"]
     ignore_robots: bool = DEFAULTS["ignore_robots"]
     no_sitemaps: bool = DEFAULTS["no_sitemaps"]
     standard: str = DEFAULTS["standard"]
@@ -119,6 +126,8 @@ class AuditConfig:
     concurrency: int = DEFAULTS["concurrency"]
     per_host: int = DEFAULTS["per_host"]
     timeout: int = DEFAULTS["timeout"]
+    storage_state: str | None = DEFAULTS["storage_state"]
+    journeys: str | None = DEFAULTS["journeys"]
     wait_for: str | None = DEFAULTS["wait_for"]
     browser_path: str | None = DEFAULTS["browser_path"]
 
@@ -156,6 +165,11 @@ def _coerce(option: Option, value: Any, where: str) -> Any:
         return tuple(items)
     if not isinstance(value, str):
         raise bad("a string")
+    if option.regex:
+        try:
+            re.compile(value)
+        except (re.error, RecursionError) as exc:
+            raise UsageError(f"{where}: '{option.name}' {value!r} is not a valid regular expression ({exc})") from None
     if option.kind == "choice" and value not in option.choices:
         raise UsageError(f"{where}: '{option.name}' must be one of {', '.join(option.choices)}, got {value!r}")
     return value
@@ -194,7 +208,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
         if option is None:
             raise UsageError(f"{where}: unknown setting '{key}' (settings are the audit command's long options)")
         value = _coerce(option, value, where)
-        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path", "history", "urls-from"):
+        if option.name in ("sites", "baseline", "write-baseline", "out", "axe-script", "browser-path", "history", "urls-from", "storage-state", "journeys"):
             value = str((path.parent / os.path.expanduser(value)))
         settings[option.attr] = value
     return settings
@@ -205,6 +219,6 @@ def build_config(file_settings: dict[str, Any], flag_settings: dict[str, Any]) -
     given = {k: v for k, v in flag_settings.items() if v is not None}
     for key, value in given.items():  # flags are checked as strictly as the config file
         option = OPTION_BY_ATTR.get(key)
-        if option is not None and option.kind in ("int", "list"):
+        if option is not None and (option.kind in ("int", "list") or option.regex):
             given[key] = _coerce(option, value, f"--{option.name}")
     return AuditConfig(**{**file_settings, **given})

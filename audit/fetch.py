@@ -19,15 +19,18 @@ from kaikille.http import USER_AGENT
 MAX_HTML_BYTES = 10 * 1024 * 1024
 
 
-def links_in(soup: BeautifulSoup, base: str) -> list[str]:
+def links_in(soup: BeautifulSoup, base: str) -> list[tuple[str, str]]:
+    """Each link's URL and its text (its label, else its words), in document order."""
     tag = soup.find("base", href=True)
     base = urljoin(base, tag["href"]) if tag else base
     found = []
     for a in soup.find_all(["a", "area"], href=True):
         try:
-            found.append(urljoin(base, a["href"]))
+            url = urljoin(base, a["href"])
         except ValueError:  # e.g. an invalid IPv6 host in a link: not a URL we can follow
             continue
+        label = a.get("aria-label") or a.get_text(" ", strip=True) or a.get("title") or a.get("alt") or ""
+        found.append((url, str(label).strip()[:300]))
     return found
 
 

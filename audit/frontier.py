@@ -26,9 +26,10 @@ from typing import Any
 from audit.model import PageResult, Skipped
 from audit.robots import Robots
 from audit.sites import SiteSpec
-from audit.urls import Scope, file_type, is_http_url, normalize
+from audit.urls import NEVER_FOLLOW, NEVER_FOLLOW_REASON, Scope, file_type, is_http_url, normalize
 
 ALREADY_CLAIMED = "to a page already in this crawl"
+Link = str | tuple[str, str]  # a link's URL, or its URL and its text (what a person would read)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def plan(spec: SiteSpec, config: Any) -> SitePlan:
         allow_hosts=spec.allow_hosts or config.allow,
         include=spec.include or config.include,
         exclude=spec.exclude or config.exclude,
+        never_follow=getattr(config, "never_follow", NEVER_FOLLOW),
     )
     return SitePlan(
         spec.url,
@@ -95,7 +97,7 @@ class _Entry:
     index: int  # position within its depth level
     state: str = "new"  # new -> run | capped; run -> done
     result: PageResult | Skipped | None = None
-    links: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 class Frontier(_Claims):
@@ -129,7 +131,7 @@ class Frontier(_Claims):
         handed, self._handed = self._handed, []
         return handed
 
-    def done(self, target: Target, result: PageResult | Skipped, links: Iterable[str] = ()) -> None:
+    def done(self, target: Target, result: PageResult | Skipped, links: Iterable[Link] = ()) -> None:
         """The outcome of loading ``target``: a page (whose links are followed) or a skip."""
         entry = self._find(target.url)
         if entry.state != "run":
@@ -209,17 +211,21 @@ class Frontier(_Claims):
             else:
                 self._append(Target(url, depth + 1, entry.result.url))
 
-    def _admit(self, links: Iterable[str], parent: str | None) -> list[str]:
-        """New, in-scope, allowed URLs in the order found; each URL is judged once per run."""
+    def _admit(self, links: Iterable[Link], parent: str | None) -> list[str]:
+        """New, in-scope, allowed URLs in the order found; each URL is judged once per run. A link
+        whose text looks like logging out or deleting is never followed, whatever its URL."""
         admitted = []
-        for raw in links:
+        for link in links:
+            raw, text = link if isinstance(link, tuple) else (link, "")
             if not isinstance(raw, str) or not is_http_url(raw):
                 continue
             url = normalize(raw)
             if url in self.claims:
                 continue
             self.claims.add(url)
-            if reason := self.site.scope.why_excluded(url):
+            if text and self.site.scope.never(text):
+                self._skip(url, NEVER_FOLLOW_REASON, parent)
+            elif reason := self.site.scope.why_excluded(url):
                 self._skip(url, reason, parent)
             elif kind := file_type(url):
                 self._skip(url, f"not a web page ({kind} file)", parent)
@@ -266,7 +272,7 @@ class ListFrontier(_Claims):
                 runnable.append(target)
         return runnable
 
-    def done(self, target: Target, result: PageResult | Skipped, links: Iterable[str] = ()) -> None:
+    def done(self, target: Target, result: PageResult | Skipped, links: Iterable[Link] = ()) -> None:
         self._results[target.url] = result
 
     @property

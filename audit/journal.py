@@ -20,6 +20,7 @@ from typing import Any
 
 from kaikille.errors import ToolFailure, UsageError
 from audit.model import PageResult, Skipped, page_from_dict, page_to_dict
+from audit.visit import page_links
 
 JOURNAL_NAME = ".kaikille-journal.jsonl"
 FORMAT = "kaikille-journal/1"
@@ -37,7 +38,7 @@ class Journal:
     def __init__(self, out_dir: str | Path, key: str, started_at: str, resume: bool) -> None:
         self.path = Path(out_dir) / JOURNAL_NAME
         self.key = key
-        self.done: dict[str, tuple[PageResult | Skipped, list[str]]] = {}
+        self.done: dict[str, tuple[PageResult | Skipped, list]] = {}
         self.started_at = started_at
         out = Path(out_dir)
         if out.exists() and not out.is_dir():
@@ -75,12 +76,12 @@ class Journal:
             try:
                 entry = json.loads(line)
                 result = page_from_dict(entry["page"]) if entry["kind"] == "page" else Skipped(**entry["skipped"])
-                links = [link for link in entry.get("links", []) if isinstance(link, str)]
+                links = page_links(entry.get("links", []))
             except (ValueError, KeyError, TypeError, AttributeError):
                 continue  # a damaged line: that URL is simply loaded again
             self.done[result.url] = (result, links)
 
-    def record(self, result: PageResult | Skipped, links: list[str]) -> None:
+    def record(self, result: PageResult | Skipped, links: list) -> None:
         entry = {"kind": "page", "page": page_to_dict(result)} if isinstance(result, PageResult) else {"kind": "skipped", "skipped": asdict(result)}
         entry["links"] = links
         try:

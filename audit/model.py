@@ -19,7 +19,7 @@ from kaikille.errors import UsageError
 from kaikille.files import package_json, read_json_object
 from kaikille.wcag import Criterion, sc_key
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"  # 2.1: pages may name a journey step (optional)
 AXE = "axe-core"  # the name of the axe engine in meta.engines and in Finding.engine
 IMPACTS = ("minor", "moderate", "serious", "critical")
 VIOLATION = "violation"
@@ -81,6 +81,12 @@ class PageResult:
     redirects: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)  # what checks recorded for the site checks (JSON)
+    journey: str | None = None  # a journey's audit step: "Book a room / 3 choose time" (url is then its key)
+
+    @property
+    def name(self) -> str:
+        """What people call the page in reports: a journey step's name, else its URL."""
+        return self.journey or self.url
 
     @property
     def audited(self) -> bool:

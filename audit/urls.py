@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import tldextract
 
@@ -13,6 +13,10 @@ TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid"}
 )
 SCOPE_MODES = ("host", "domain", "allow-list")
+# Links a crawl never follows, by their URL or their text: logging out ends a logged-in crawl's session
+# and a "delete" link may really delete. Whole words, any case, with a space, '-' or '_' between words.
+NEVER_FOLLOW = r"\b(log[\s_-]*out|sign[\s_-]*out|kirjaudu[\s_-]*ulos|logga[\s_-]*ut|delete|poista|radera)\b"
+NEVER_FOLLOW_REASON = "never followed: looks like logging out or deleting (matches never-follow)"
 # Files that are never web pages: skipped without a request (a crawler need not download a video to
 # learn it is not HTML). Anything else is judged by its Content-Type when loaded.
 BINARY_EXTENSIONS = frozenset(
@@ -66,12 +70,19 @@ class Scope:
     allow_hosts: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    never_follow: str = ""  # a regular expression searched, case-insensitively, in the URL and the link's text
     _include_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
     _exclude_re: tuple[re.Pattern[str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _never_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_include_re", tuple(re.compile(p) for p in self.include))
         object.__setattr__(self, "_exclude_re", tuple(re.compile(p) for p in self.exclude))
+        object.__setattr__(self, "_never_re", re.compile(self.never_follow, re.IGNORECASE) if self.never_follow else None)
+
+    def never(self, text: str) -> bool:
+        """True when a link's text (or its URL) looks like logging out or deleting something."""
+        return self._never_re is not None and bool(self._never_re.search(text))
 
     def host_allowed(self, url: str) -> bool:
         start = urlsplit(self.start_url)
@@ -94,6 +105,8 @@ class Scope:
             return "not matched by include patterns"
         if any(r.search(url) for r in self._exclude_re):
             return "matched an exclude pattern"
+        if self.never(unquote(urlsplit(url)._replace(scheme="", netloc="").geturl())):
+            return NEVER_FOLLOW_REASON
         return None
 
 

@@ -71,8 +71,15 @@ def page_text(value: object, limit: int = 10_000) -> str:
     return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def page_links(value: object, limit: int = 20_000) -> list[str]:
-    """The links a page handed back: only strings, at most ``limit`` of them."""
+def page_links(value: object, limit: int = 20_000) -> list[str | tuple[str, str]]:
+    """The links a page handed back, at most ``limit`` of them: each a URL, or a URL and the link's
+    text as a pair (a two-item list from JSON); anything else is dropped."""
     if not isinstance(value, list):
         return []
-    return [page_text(v, 4096) for v in value[:limit] if isinstance(v, str)]
+    links: list[str | tuple[str, str]] = []
+    for item in value[:limit]:
+        if isinstance(item, str):
+            links.append(page_text(item, 4096))
+        elif isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], str):
+            links.append((page_text(item[0], 4096), page_text(item[1], 300)))
+    return links

@@ -82,10 +82,11 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: str | Path, data: str | bytes, *, fsync: bool = True) -> Path:
+def write_atomic(path: str | Path, data: str | bytes, *, fsync: bool = True, private: bool = False) -> Path:
     """Write ``data`` to ``path`` so that a reader sees the old file or the whole new one, never half.
 
-    The file gets the permissions a plain open() would give (the user's umask), not mkstemp's 0600.
+    The file gets the permissions a plain open() would give (the user's umask), not mkstemp's 0600;
+    ``private`` keeps 0600 (a file of secrets, such as a login's cookies).
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -100,7 +101,7 @@ def write_atomic(path: str | Path, data: str | bytes, *, fsync: bool = True) -> 
             if fsync:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, 0o600 if private else 0o666 & ~_umask())
         os.replace(tmp, target)
         tmp = None
     except OSError as exc:

@@ -77,6 +77,9 @@ def readme_default(option: str) -> str:
 def test_the_readme_states_each_default_as_the_table_has_it(option):
     stated = readme_default(option.name)
     default = option.default
+    if option.regex and isinstance(default, str) and default:  # too long for a cell: written out in the text
+        assert f"`{default}`" in README, option.name
+        return
     if default in (None, (), False, ""):
         assert stated in ("–", "off", "found", "bundled", "DIR/history.sqlite"), (option.name, stated)
     elif isinstance(default, tuple):

@@ -34,15 +34,19 @@ def inert_speculation(html: bytes) -> bytes:
     return _SPECULATION.sub(rb"\1text/x-kaikille-inert-speculationrules", html) if b"peculation" in html else html
 TITLE_AND_LINKS = """() => ({
     title: document.title,
-    links: Array.from(document.querySelectorAll('a[href], area[href]'), a => a.href).slice(0, 20000),
+    links: Array.from(document.querySelectorAll('a[href], area[href]'), a => [a.href,
+        ((a.getAttribute('aria-label') || a.textContent || a.getAttribute('title') || a.getAttribute('alt') || '') + '').trim().slice(0, 300)]).slice(0, 20000),
 })"""
 
 
 class BrowserSession:
     """One Chromium and one context for a whole run; tabs are opened and closed per URL."""
 
-    def __init__(self, executable: str, timeout_s: float, wait_for: str | None = None) -> None:
+    def __init__(self, executable: str, timeout_s: float, wait_for: str | None = None,
+                 storage_state: str | None = None, headless: bool = True) -> None:
         self.executable = executable
+        self.headless = headless
+        self.storage_state = storage_state  # cookies and local storage the crawl starts with (a login)
         self.wait_for = wait_for
         self.timeout_ms = timeout_s * 1000
         self._pw: Playwright | None = None
@@ -84,7 +88,8 @@ class BrowserSession:
     async def _start(self, args: list[str], drop: list[str]) -> Browser:
         assert self._pw is not None
         try:
-            return await self._pw.chromium.launch(executable_path=self.executable, args=args, ignore_default_args=drop)
+            return await self._pw.chromium.launch(executable_path=self.executable, args=args, ignore_default_args=drop,
+                                                  headless=self.headless)
         except PlaywrightError as exc:
             raise BrowserUnavailable(f"Chromium at {self.executable} did not start: {describe(exc)}") from exc
 
@@ -111,13 +116,22 @@ class BrowserSession:
         default_ua = await probe.evaluate("navigator.userAgent")
         await probe.close()
         self.user_agent = f"{default_ua.replace('HeadlessChrome', 'Chrome')} {TOOL_NAME}/{__version__} (accessibility audit)"
-        # bypass_csp: pages whose Content-Security-Policy forbids injected scripts are still audited.
-        context = await self._browser.new_context(bypass_csp=True, user_agent=self.user_agent,
-                                                  service_workers="block", accept_downloads=False)
+        context = await self._new_context(self.storage_state)
         context.on("page", self._on_page)
         await context.route("**/*", self._route)
         self._handlers.clear()
         self._context = context
+
+    async def _new_context(self, storage_state: str | None) -> BrowserContext:
+        assert self._browser is not None
+        # bypass_csp: pages whose Content-Security-Policy forbids injected scripts are still audited.
+        return await self._browser.new_context(bypass_csp=True, user_agent=self.user_agent, service_workers="block",
+                                               accept_downloads=False, storage_state=storage_state)
+
+    async def journey_context(self, storage_state: str | None) -> BrowserContext:
+        """A fresh context of this browser for one journey (its cookies are its own)."""
+        await self._ensure_browser()
+        return await self._new_context(storage_state)
 
     async def _ensure_browser(self) -> BrowserContext:
         async with self._lock:

@@ -21,7 +21,7 @@ def _clean(element: ET.Element) -> None:
 
 
 def _case(page: PageResult, gate: GateResult) -> tuple[ET.Element, int, int]:
-    case = ET.Element("testcase", classname=page.site, name=page.url, time=f"{page.duration_ms / 1000:.3f}")
+    case = ET.Element("testcase", classname=page.site, name=page.name, time=f"{page.duration_ms / 1000:.3f}")
     if page.error:
         ET.SubElement(case, "error", message=page.error, type="page-error").text = page.error
         return case, 0, 1

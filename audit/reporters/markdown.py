@@ -50,7 +50,7 @@ def render(report: AuditReport, gate: GateResult) -> str:
     errors = [p for p in report.pages if p.error]
     if errors:
         lines += ["### Pages not audited", ""]
-        lines += [f"- {esc(p.url)}: {esc(p.error or '')}" for p in errors]
+        lines += [f"- {esc(p.name)}: {esc(p.error or '')}" for p in errors]
         lines.append("")
     return "\n".join(lines)
 

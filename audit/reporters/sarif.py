@@ -39,7 +39,7 @@ def render(report: AuditReport, gate: GateResult) -> str:
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
             "level": LEVELS.get(f.impact or "", "warning"),
-            "message": {"text": f"{f.help} ({f.impact}) at {node.selector} on {issue.page.url}. {node.failure_summary}".strip()},
+            "message": {"text": f"{f.help} ({f.impact}) at {node.selector} on {issue.page.name}. {node.failure_summary}".strip()},
             "locations": [
                 {
                     "physicalLocation": {
