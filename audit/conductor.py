@@ -25,6 +25,7 @@ from audit.checks import ENGINE_NAME as CHECKS_NAME
 from audit.checks import PAGE_BUDGET_S, coverage
 from audit.frontier import Frontier, ListFrontier, Target, plan
 from audit.journal import Journal
+from audit.places import place_nodes
 from audit.journeys import Journey, Step, audited, redact, stopped
 from audit.model import VIOLATION, AuditReport, EngineInfo, joined_engine, Finding, PageResult, RunMeta, Skipped
 from audit.robots import Robots, fetch_robots
@@ -85,6 +86,8 @@ class Analysis:
             findings += result.findings
             if result.facts:
                 facts[check.name] = result.facts
+        if findings and hasattr(page, "top"):  # where each element sits in the template (a browser's page)
+            findings = list(await place_nodes(page, findings))
         return order_findings(findings), facts
 
 

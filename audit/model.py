@@ -19,7 +19,7 @@ from kaikille.errors import UsageError
 from kaikille.files import package_json, read_json_object
 from kaikille.wcag import Criterion, sc_key
 
-SCHEMA_VERSION = "2.1"  # 2.1: pages may name a journey step (optional)
+SCHEMA_VERSION = "2.1"  # 2.1: pages may name a journey step; nodes their landmark and place; groups by place
 AXE = "axe-core"  # the name of the axe engine in meta.engines and in Finding.engine
 IMPACTS = ("minor", "moderate", "serious", "critical")
 VIOLATION = "violation"
@@ -42,6 +42,8 @@ class Node:
     failure_summary: str
     frame_url: str | None = None
     third_party: bool = False
+    landmark: str | None = None  # where it sits (audit.places): banner, navigation, main, contentinfo, ... or ""
+    place: str | None = None  # its path from body by tag and position, the same on every page of a template
 
     @property
     def selector(self) -> str:
@@ -167,7 +169,8 @@ class Issue:
 
 @dataclass(frozen=True)
 class Group:
-    """The same rule failing on the same markup across pages: one fix, many pages."""
+    """One fix, many pages: the same rule failing at the same place of the shared template (outside
+    the page's main content), or on the same markup (inside it, where each page's content is its own)."""
 
     rule_id: str
     selector: str
@@ -178,6 +181,24 @@ class Group:
     page_count: int
     example_urls: tuple[str, ...]
     html: str
+    landmark: str | None = None
+    place: str | None = None  # set when grouped by place in the template
+    element_count: int = 0
+    example_pages: tuple[str, ...] = ()  # what people call the example pages (a journey step's name, else its URL)
+
+
+LANDMARK_NAMES = {"banner": "header (banner)", "navigation": "navigation", "main": "main content",
+                  "contentinfo": "footer (contentinfo)", "complementary": "sidebar (complementary)", "search": "search",
+                  "": "outside landmarks"}
+
+
+def group_key(rule_id: str, node: Node) -> tuple[str, ...]:
+    """Outside the main content, an element's place in the template (the page-title banner with each
+    page's own text, the header's share link with each page's own address: one group, one fix);
+    inside it, or with no place known, its markup (each page's own content stays apart)."""
+    if node.place is not None and node.landmark != "main":
+        return (rule_id, "place", node.landmark or "", node.place)
+    return (rule_id, "markup", " ".join(node.html.split()))
 
 
 def fingerprint(rule_id: str, page_url: str, node: Node) -> str:
@@ -202,30 +223,36 @@ class AuditReport:
         ]
 
     def groups(self, examples: int = 5) -> list[Group]:
-        # Keyed by the element's markup, not its selector: axe picks the shortest unique selector
-        # per page, so the same template element gets different selectors on different pages.
-        buckets: dict[tuple[str, str], list[Issue]] = {}
+        # Not keyed by selector: axe picks the shortest unique selector per page, so the same template
+        # element gets different selectors on different pages (see group_key).
+        buckets: dict[tuple[str, ...], list[Issue]] = {}
         for issue in self.issues():
-            buckets.setdefault((issue.finding.rule_id, " ".join(issue.node.html.split())), []).append(issue)
+            buckets.setdefault(group_key(issue.finding.rule_id, issue.node), []).append(issue)
         groups = []
-        for (rule_id, _markup), items in buckets.items():
+        for key, items in buckets.items():
             first = items[0]
-            selector = first.node.selector
-            urls = list(dict.fromkeys(i.page.url for i in items))
+            pages = list(dict.fromkeys(i.page.url for i in items))
+            names = {i.page.url: i.page.name for i in items}
+            by_place = key[1] == "place"
             groups.append(
                 Group(
-                    rule_id=rule_id,
-                    selector=selector,
+                    rule_id=key[0],
+                    selector=first.node.selector,
                     impact=first.finding.impact,
                     help=first.finding.help,
                     help_url=first.finding.help_url,
                     criteria=first.finding.criteria,
-                    page_count=len(urls),
-                    example_urls=tuple(urls[:examples]),
+                    page_count=len(pages),
+                    example_urls=tuple(pages[:examples]),
                     html=first.node.html,
+                    landmark=first.node.landmark,
+                    place=first.node.place if by_place else None,
+                    element_count=len(items),
+                    example_pages=tuple(names[u] for u in pages[:examples]),
                 )
             )
-        groups.sort(key=lambda g: (-impact_rank(g.impact), -g.page_count, g.rule_id, g.selector))
+        # One fix that fixes several pages first, worst first; then each page's own problems.
+        groups.sort(key=lambda g: (g.page_count < 2, -impact_rank(g.impact), -g.page_count, g.rule_id, g.selector))
         return groups
 
     def totals(self) -> dict[str, Any]:
@@ -256,7 +283,8 @@ class AuditReport:
             "pages": [page_to_dict(p) for p in self.pages],
             "skipped": [asdict(s) for s in self.skipped],
             "groups": [
-                {**asdict(g), "criteria": [asdict(c) for c in g.criteria], "example_urls": list(g.example_urls)}
+                {**asdict(g), "criteria": [asdict(c) for c in g.criteria], "example_urls": list(g.example_urls),
+                 "example_pages": list(g.example_pages)}
                 for g in self.groups()
             ],
         }
@@ -344,7 +372,7 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
             tags=tuple(f["tags"]),
             criteria=tuple(Criterion(**c) for c in f["criteria"]),
             nodes=tuple(Node(tuple(n["target"]), n["html"], n["failure_summary"], n.get("frame_url"),
-                             bool(n.get("third_party", False))) for n in f["nodes"]),
+                             bool(n.get("third_party", False)), n.get("landmark"), n.get("place")) for n in f["nodes"]),
             engine=f.get("engine", AXE),
         )
         for f in d["findings"]

@@ -150,3 +150,38 @@ def test_report_files_follow_the_users_umask(tmp_path, recorded):
     finally:
         os.umask(previous)
     assert {oct(p.stat().st_mode & 0o777) for p in written.values()} == {"0o644"}
+
+
+def _node(html: str, landmark: str | None, place: str | None, selector: str = "h1"):
+    from audit.model import Node
+
+    return Node((selector,), html, "Fix it", landmark=landmark, place=place)
+
+
+def _report(pages: dict[str, list]):
+    from audit.model import Finding, PageResult, RunMeta
+
+    meta = RunMeta("kaikille", "0", (), "Chromium", "ua", "t", "t")
+    return AuditReport(meta, tuple(
+        PageResult(url=url, site="https://x.fi/", depth=0, findings=tuple(
+            Finding(rule, "violation", "moderate", "h", "d", "https://x", (), (), (node,)) for rule, node in findings))
+        for url, findings in pages.items()))
+
+
+def test_a_template_place_is_one_group_whatever_each_pages_text():
+    report = _report({
+        f"https://x.fi/{name}": [
+            ("region", _node(f'<h1 class="title">{name}</h1>', "", "div:nth-of-type(2) > h1", selector=f"#t-{name}")),
+            ("link-name", _node(f'<a href="/{name}/share"></a>', "banner", "header > a:nth-of-type(2)")),
+            ("image-alt", _node(f'<img src="/{name}.jpg">', "main", "main > img")),  # each page's own image
+            ("label", _node('<input name="q">', "main", "main > form > input")),  # the same markup: one fix
+        ] for name in ("events", "feedback", "services")})
+    groups = {(g.rule_id, g.page_count) for g in report.groups()}
+    assert groups == {("region", 3), ("link-name", 3), ("label", 3), ("image-alt", 1)}
+    assert len(report.groups()) == 6  # three groups of three pages, three images apart
+    first = report.groups()[0]
+    assert first.page_count == 3 and first.element_count == 3
+    region = next(g for g in report.groups() if g.rule_id == "region")
+    assert region.place == "div:nth-of-type(2) > h1" and region.landmark == ""
+    assert [g.page_count for g in report.groups()] == [3, 3, 3, 1, 1, 1]  # fix once, fixes 3 pages: first
+

@@ -7,7 +7,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from audit.gate import GateResult
-from audit.model import IMPACTS, AuditReport, fingerprint
+from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport, fingerprint
 from kaikille.links import is_web_address
 
 
@@ -32,4 +32,5 @@ def render(report: AuditReport, gate: GateResult) -> str:
         groups=report.groups(),
         gate=gate,
         impacts=tuple(reversed(IMPACTS)),
+        landmark_names=LANDMARK_NAMES,
     )

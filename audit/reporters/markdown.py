@@ -6,7 +6,7 @@ import html
 import re
 
 from audit.gate import GateResult
-from audit.model import IMPACTS, AuditReport
+from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport
 
 MAX_GROUPS = 20
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
@@ -40,10 +40,13 @@ def render(report: AuditReport, gate: GateResult) -> str:
         lines += [f"Baseline: {gate.baselined} violation(s) accepted, {len(gate.fixed)} baseline entries fixed.", ""]
     groups = report.groups()
     if groups:
-        lines += ["### Problems to fix, grouped", "", "| Rule | Impact | WCAG | Element | Pages |", "| --- | --- | --- | --- | ---: |"]
+        lines += ["### Problems to fix, grouped", "", "Fixes that clear several pages first.", "",
+                  "| Rule | Impact | WCAG | Where | Element | Pages |", "| --- | --- | --- | --- | --- | ---: |"]
         for g in groups[:MAX_GROUPS]:
             wcag = ", ".join(c.sc for c in g.criteria) or "best practice"
-            lines.append(f"| {esc(g.rule_id)} | {esc(g.impact or '-')} | {wcag} | {esc(g.selector)} | {g.page_count} |")
+            where = LANDMARK_NAMES.get(g.landmark or "", "-") if g.landmark is not None else "-"
+            pages = f"**fix once: {g.page_count}**" if g.page_count > 1 else "1"
+            lines.append(f"| {esc(g.rule_id)} | {esc(g.impact or '-')} | {wcag} | {where} | {esc(g.selector)} | {pages} |")
         if len(groups) > MAX_GROUPS:
             lines.append(f"\n…and {len(groups) - MAX_GROUPS} more group(s) in the HTML report.")
         lines.append("")
