@@ -20,7 +20,7 @@ from audit.model import IMPACTS
 from kaikille.wcag import STANDARD_TAGS
 from audit.urls import NEVER_FOLLOW, SCOPE_MODES
 
-FORMATS = ("json", "junit", "sarif", "html", "markdown")
+FORMATS = ("json", "junit", "sarif", "html", "markdown", "codequality")
 FAIL_ON = (*IMPACTS, "none")
 
 

@@ -49,7 +49,7 @@ def page_at(outcome, base, path):
 def test_the_run_ends_in_bounded_time_with_every_report(hostile):
     _, outcome, _, elapsed = hostile
     assert elapsed < 240, f"the hostile run took {elapsed:.0f} s"
-    assert set(outcome.written) == {"json", "junit", "sarif", "html", "markdown"}
+    assert set(outcome.written) == {"json", "junit", "sarif", "html", "markdown", "codequality"}
     assert all(path.is_file() for path in outcome.written.values())
 
 

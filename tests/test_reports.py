@@ -185,3 +185,41 @@ def test_a_template_place_is_one_group_whatever_each_pages_text():
     assert region.place == "div:nth-of-type(2) > h1" and region.landmark == ""
     assert [g.page_count for g in report.groups()] == [3, 3, 3, 1, 1, 1]  # fix once, fixes 3 pages: first
 
+
+
+def test_code_quality_report_has_an_issue_per_failing_element_gitlab_can_track(written, recorded):
+    issues = json.loads(written["codequality"].read_text("utf-8"))
+    assert len(issues) == len(recorded.issues())
+    assert len({i["fingerprint"] for i in issues}) == len(issues)  # GitLab tells new from fixed by these
+    for issue in issues:
+        assert issue["type"] == "issue" and issue["categories"] == ["Accessibility"]
+        assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
+        assert isinstance(issue["location"]["path"], str) and issue["location"]["lines"]["begin"] == 1
+        assert issue["description"] and issue["check_name"]
+    assert {i["severity"] for i in issues} >= {"critical", "major"}
+
+
+def test_markdown_says_what_is_new_and_fixed_since_the_baseline(recorded):
+    from audit.reporters import markdown
+
+    issues = recorded.issues()
+    accepted = frozenset([issues[0].fingerprint, "0" * 20])  # one still there, one fixed since
+    gate = evaluate(recorded, "serious", accepted)
+    text = markdown.render(recorded, gate)
+    assert f"**{len(issues) - 1} new** failing element(s) ({len(gate.failing)} of them fail the build), **1 fixed**, 1 still there" in text
+    assert "### New since the baseline" in text
+    new_rows = [line for line in text.split("### New since the baseline")[1].split("###")[0].splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(new_rows) == len(issues) - 1
+
+
+def test_markdown_stays_within_a_job_summary_for_a_huge_run(recorded):
+    from audit.model import PageResult
+    from audit.reporters import markdown
+
+    broken = tuple(PageResult(url=f"https://x.fi/{i}/" + "a" * 3000, site="https://x.fi/", depth=1, error="HTTP 500 " + "x" * 5000)
+                   for i in range(20000))
+    huge = replace(recorded, pages=recorded.pages + broken)
+    text = markdown.render(huge, evaluate(huge, "serious"))
+    assert len(text.encode("utf-8")) <= markdown.MAX_BYTES
+    assert "…and 19" in text and "more in the HTML report" in text
+    assert markdown.fit("line\n" * 400_000).endswith("the HTML report has everything.\n")

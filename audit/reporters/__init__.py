@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.gate import GateResult
 from audit.model import AuditReport
-from audit.reporters import html, json_report, junit, markdown, sarif
+from audit.reporters import codequality, html, json_report, junit, markdown, sarif
 from kaikille.errors import UsageError
 from kaikille.files import write_atomic
 
@@ -19,6 +19,7 @@ REPORTERS: dict[str, tuple[str, Renderer]] = {
     "sarif": ("results.sarif", sarif.render),
     "html": ("report.html", html.render),
     "markdown": ("summary.md", markdown.render),
+    "codequality": ("gl-code-quality-report.json", codequality.render),
 }
 
 

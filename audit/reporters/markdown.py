@@ -6,15 +6,22 @@ import html
 import re
 
 from audit.gate import GateResult
-from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport
+from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport, impact_rank
 
 MAX_GROUPS = 20
+MAX_LISTED = 30  # new problems, pages not audited: the rest are in the HTML report
+MAX_CELL = 300
+MAX_BYTES = 1_000_000  # GitHub shows at most 1 MiB of a step's job summary
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
-def esc(text: str) -> str:
-    """Plain text for a Markdown table cell: HTML escaped, Markdown syntax neutralised, one line."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+def esc(text: str, limit: int = MAX_CELL) -> str:
+    """Plain text for a Markdown table cell: one line of at most ``limit`` characters, HTML escaped,
+    Markdown syntax neutralised."""
+    line = " ".join(str(text).split())
+    if len(line) > limit:
+        line = line[: limit - 1] + "…"
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(line, quote=False))
 
 
 def render(report: AuditReport, gate: GateResult) -> str:
@@ -37,7 +44,17 @@ def render(report: AuditReport, gate: GateResult) -> str:
         "",
     ]
     if gate.baseline_used:
-        lines += [f"Baseline: {gate.baselined} violation(s) accepted, {len(gate.fixed)} baseline entries fixed.", ""]
+        new = [i for i in report.issues() if i.fingerprint not in gate.accepted]
+        lines += [f"Since the baseline: **{len(new)} new** failing element(s) ({len(gate.failing)} of them fail the build), "
+                  f"**{len(gate.fixed)} fixed**, {gate.baselined} still there and accepted.", ""]
+        if new:
+            lines += ["### New since the baseline", "", "| Rule | Impact | Page | Element |", "| --- | --- | --- | --- |"]
+            new.sort(key=lambda i: (-impact_rank(i.finding.impact), i.page.name, i.finding.rule_id))
+            lines += [f"| {esc(i.finding.rule_id)} | {esc(i.finding.impact or '-')} | {esc(i.page.name)} | {esc(i.node.selector)} |"
+                      for i in new[:MAX_LISTED]]
+            if len(new) > MAX_LISTED:
+                lines.append(f"\n…and {len(new) - MAX_LISTED} more in the HTML report.")
+            lines.append("")
     groups = report.groups()
     if groups:
         lines += ["### Problems to fix, grouped", "", "Fixes that clear several pages first.", "",
@@ -53,7 +70,17 @@ def render(report: AuditReport, gate: GateResult) -> str:
     errors = [p for p in report.pages if p.error]
     if errors:
         lines += ["### Pages not audited", ""]
-        lines += [f"- {esc(p.name)}: {esc(p.error or '')}" for p in errors]
+        lines += [f"- {esc(p.name)}: {esc(p.error or '')}" for p in errors[:MAX_LISTED]]
+        if len(errors) > MAX_LISTED:
+            lines.append(f"- …and {len(errors) - MAX_LISTED} more in the HTML report.")
         lines.append("")
-    return "\n".join(lines)
+    return fit("\n".join(lines))
+
+
+def fit(text: str) -> str:
+    """The summary within GitHub's job-summary size, cut at a line end if ever it is not."""
+    if len(text.encode("utf-8")) <= MAX_BYTES:
+        return text
+    cut = text.encode("utf-8")[: MAX_BYTES - 200].decode("utf-8", "ignore").rsplit("\n", 1)[0]
+    return cut + "\n\n…cut here to fit a job summary: the HTML report has everything.\n"
 
