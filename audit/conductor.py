@@ -58,6 +58,7 @@ class Analysis:
     engines: Sequence[Any] = ()
     checks: Sequence[Any] = ()
     budget: float = PAGE_BUDGET_S
+    shots: Any = None  # audit.screenshots.Shots: a picture per fix group, for the HTML report
 
     def infos(self) -> tuple[EngineInfo, ...]:
         """Every engine and the set of checks, with the criteria they tested (known once a page ran)."""
@@ -88,6 +89,8 @@ class Analysis:
                 facts[check.name] = result.facts
         if findings and hasattr(page, "top"):  # where each element sits in the template (a browser's page)
             findings = list(await place_nodes(page, findings))
+            if self.shots is not None:
+                findings = list(await self.shots.capture(page, findings))
         return order_findings(findings), facts
 
 

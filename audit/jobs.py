@@ -33,6 +33,7 @@ from audit.frontier import Target
 from audit.journal import Journal, run_key
 from audit.journeys import Journey, Journeys, Step, read_journeys
 from audit.merge import merge_reports
+from audit.screenshots import Shots
 from audit.model import AuditReport
 from audit.sites import SiteSpec, check_url, read_sites
 from audit.urllist import (
@@ -123,7 +124,8 @@ def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now
     check_storage_state(config.storage_state)
     sites, targets, listed, recorded = _targets(config)
     journeys = journeys_of(config, sites, env or {})
-    analysis = Analysis(build_engines(config), page_checks(config))
+    shots = Shots(config.out) if "html" in config.format and not config.no_screenshots else None
+    analysis = Analysis(build_engines(config), page_checks(config), shots=shots)
     baseline = load_baseline(config)
     found = find_chromium(config.browser_path, env_browser)
     if found is None:

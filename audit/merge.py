@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from kaikille.errors import UsageError
+from kaikille.files import write_atomic
 from audit.journal import NOT_IN_KEY
-from audit.model import AuditReport, RunMeta, joined_engine, read_report
+from audit.model import AuditReport, Node, RunMeta, joined_engine, read_report
+from audit.screenshots import PATH_PATTERN
 from audit.urllist import parse_shard
 
 
@@ -31,7 +34,10 @@ def merge_reports(paths: list[str], out: str | None = None) -> AuditReport:
                 raise UsageError(f"{path}: {page.url} is also in {seen[page.url]}: shards must not overlap")
             seen[page.url] = path
     site_order = {site: i for i, site in enumerate(base_config.get("sites", []))}
-    pages = sorted((p for r in reports for p in r.pages), key=lambda p: (site_order.get(p.site, len(site_order)), p.depth, p.url))
+    if out:
+        reports = [_move_pictures(report, Path(path).parent, Path(out)) for path, report in zip(paths, reports, strict=True)]
+    pages = sorted((p for r in reports for p in r.pages),
+                   key=lambda p: (p.journey is not None, site_order.get(p.site, len(site_order)), p.depth, p.url))
     skipped = sorted((s for r in reports for s in r.skipped), key=lambda s: (site_order.get(s.site, len(site_order)), s.url))
     meta: RunMeta = replace(
         first.meta,
@@ -76,3 +82,21 @@ def _check_shards(paths: list[str], reports: list[AuditReport]) -> None:
 def versions(report: AuditReport) -> list[tuple[str, str, str]]:
     """Which engines ran, at which versions (what a shard tested may differ: an empty shard tested nothing)."""
     return [(e.name, e.version, e.kind) for e in report.meta.engines]
+
+
+def _move_pictures(report: AuditReport, shard_dir: Path, out: Path) -> AuditReport:
+    """A shard's pictures copied beside the merged report; a reference to a picture that is not
+    there (or not one of ours) is dropped."""
+    def moved(node: Node) -> Node:
+        if node.screenshot is None:
+            return node
+        source = shard_dir / node.screenshot
+        if not PATH_PATTERN.match(node.screenshot) or not source.is_file():
+            return replace(node, screenshot=None)
+        target = out / node.screenshot
+        if source.resolve() != target.resolve():
+            write_atomic(target, source.read_bytes(), fsync=False)
+        return node
+
+    return replace(report, pages=tuple(replace(p, findings=tuple(replace(f, nodes=tuple(moved(n) for n in f.nodes))
+                                                                   for f in p.findings)) for p in report.pages))

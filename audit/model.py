@@ -44,6 +44,7 @@ class Node:
     third_party: bool = False
     landmark: str | None = None  # where it sits (audit.places): banner, navigation, main, contentinfo, ... or ""
     place: str | None = None  # its path from body by tag and position, the same on every page of a template
+    screenshot: str | None = None  # a picture of it, outlined in its page, relative to the report folder
 
     @property
     def selector(self) -> str:
@@ -185,6 +186,7 @@ class Group:
     place: str | None = None  # set when grouped by place in the template
     element_count: int = 0
     example_pages: tuple[str, ...] = ()  # what people call the example pages (a journey step's name, else its URL)
+    screenshot: str | None = None  # one of its elements, outlined in its page (audit.screenshots)
 
 
 LANDMARK_NAMES = {"banner": "header (banner)", "navigation": "navigation", "main": "main content",
@@ -249,6 +251,7 @@ class AuditReport:
                     place=first.node.place if by_place else None,
                     element_count=len(items),
                     example_pages=tuple(names[u] for u in pages[:examples]),
+                    screenshot=next((i.node.screenshot for i in items if i.node.screenshot), None),
                 )
             )
         # One fix that fixes several pages first, worst first; then each page's own problems.
@@ -372,7 +375,8 @@ def page_from_dict(d: dict[str, Any]) -> PageResult:
             tags=tuple(f["tags"]),
             criteria=tuple(Criterion(**c) for c in f["criteria"]),
             nodes=tuple(Node(tuple(n["target"]), n["html"], n["failure_summary"], n.get("frame_url"),
-                             bool(n.get("third_party", False)), n.get("landmark"), n.get("place")) for n in f["nodes"]),
+                             bool(n.get("third_party", False)), n.get("landmark"), n.get("place"), n.get("screenshot"))
+                        for n in f["nodes"]),
             engine=f.get("engine", AXE),
         )
         for f in d["findings"]

@@ -30,6 +30,8 @@ def test_one_group_per_template_fix_and_page_content_apart(chromium, tmp_path):
     with serve(site) as base:
         outcome = audit(AuditConfig(urls=(base + "index.html",), out=str(tmp_path / "out"), browser_path=chromium,
                                     best_practice=True, no_history=True, no_checks=True))
+        quiet = audit(AuditConfig(urls=(base + "index.html",), out=str(tmp_path / "quiet"), browser_path=chromium,
+                                  best_practice=True, no_history=True, no_checks=True, no_screenshots=True))
     groups = outcome.report.groups()
     by_rule: dict[str, list[int]] = {}
     for g in groups:
@@ -42,3 +44,18 @@ def test_one_group_per_template_fix_and_page_content_apart(chromium, tmp_path):
     own = [g for g in groups if g.rule_id == "image-alt" and g.page_count == 1]
     assert all(g.landmark == "main" and g.place is None for g in own)
     assert groups[0].page_count == 5 and groups[-1].page_count == 1  # the fixes that clear five pages first
+
+    # a picture per group, outlined, bounded, beside the report and shown in it
+    share = next(g for g in groups if g.place == "header > a:nth-of-type(2)")
+    assert share.screenshot is None  # an empty link has no size: nothing to picture
+    pictures = [g.screenshot for g in groups if g is not share]
+    assert all(pictures) and len(set(pictures)) == len(groups) - 1
+    html = (tmp_path / "out" / "report.html").read_text("utf-8")
+    for picture in pictures:
+        data = (tmp_path / "out" / picture).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        assert 8 <= width <= 1200 and 8 <= height <= 800, (picture, width, height)
+        assert f'<img src="{picture}" alt="The failing element, outlined in red, on ' in html
+    assert all(g.screenshot is None for g in quiet.report.groups()) and not (tmp_path / "quiet" / "screenshots").exists()
+    assert [g.rule_id for g in quiet.report.groups()] == [g.rule_id for g in groups]  # the pictures change no finding

@@ -223,3 +223,20 @@ def test_markdown_stays_within_a_job_summary_for_a_huge_run(recorded):
     assert len(text.encode("utf-8")) <= markdown.MAX_BYTES
     assert "…and 19" in text and "more in the HTML report" in text
     assert markdown.fit("line\n" * 400_000).endswith("the HTML report has everything.\n")
+
+
+@pytest.mark.parametrize("path", ["javascript:alert(1)", "../../etc/passwd", "https://evil.example/x.png",
+                                  "screenshots/../report.html", 'screenshots/0123456789abcdef0123.png" onerror="alert(1)'])
+def test_the_html_report_shows_only_its_own_pictures(recorded, path):
+    from audit.model import Node
+    from audit.reporters import html
+
+    page = recorded.pages[2]
+    finding = page.findings[0]
+    hostile = replace(finding, nodes=(replace(finding.nodes[0], screenshot=path),))
+    report = replace(recorded, pages=(replace(page, findings=(hostile,)),))
+    text = html.render(report, evaluate(report, "serious"))
+    assert "<img" not in text
+    good = replace(finding, nodes=(replace(finding.nodes[0], screenshot="screenshots/0123456789abcdef0123.png"),))
+    report = replace(recorded, pages=(replace(page, findings=(good,)),))
+    assert '<img src="screenshots/0123456789abcdef0123.png"' in html.render(report, evaluate(report, "serious"))

@@ -17,11 +17,21 @@ pytestmark = pytest.mark.browser
 
 
 def comparable(path) -> dict:
+    """A results file without what depends on the process: timings, and which page's element of a
+    group is pictured (each shard pictures the first page it sees); every picture named must exist."""
     data = json.loads(path.read_text("utf-8"))
     data.pop("meta")
     for page in data["pages"]:
         page.pop("duration_ms")
         page.pop("started_at")
+        for finding in page["findings"]:
+            for node in finding["nodes"]:
+                if node.get("screenshot"):
+                    assert (path.parent / node["screenshot"]).is_file(), node["screenshot"]
+                node.pop("screenshot", None)
+    for group in data["groups"]:
+        assert group["screenshot"] is None or (path.parent / group["screenshot"]).is_file()
+        group.pop("screenshot", None)
     return data
 
 

@@ -125,6 +125,12 @@ class LoadedPage:
             return False
         return any(listener.get("type") in types for listener in found.get("listeners", []))
 
+    async def screenshot(self, clip: tuple[float, float, float, float], timeout_s: float = 10) -> bytes:
+        """A PNG of the viewport's region ``clip`` (x, y, width, height in CSS pixels)."""
+        x, y, width, height = clip
+        return await self._page.screenshot(type="png", clip={"x": x, "y": y, "width": width, "height": height},
+                                           timeout=timeout_s * 1000, animations="disabled", caret="hide")
+
     def viewport(self) -> tuple[int, int]:
         size = self._page.viewport_size or {"width": 1280, "height": 720}
         return size["width"], size["height"]

@@ -8,6 +8,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from audit.gate import GateResult
 from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport, fingerprint
+from audit.screenshots import PATH_PATTERN
 from kaikille.links import is_web_address
 
 
@@ -21,6 +22,7 @@ def _env() -> Environment:
     )
     env.globals["fingerprint"] = fingerprint
     env.tests["safe_link"] = is_web_address  # a help link is shown only if it is a plain web address
+    env.tests["screenshot_path"] = lambda p: isinstance(p, str) and bool(PATH_PATTERN.match(p))  # ours, nothing else
     return env
 
 
