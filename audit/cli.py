@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     merge = sub.add_parser("merge", help="merge the results of sharded runs into one, with all reports and the gate")
     merge.add_argument("results", nargs="+", metavar="RESULTS", help="results.json of each shard")
-    for name in ("out", "format", "fail-on", "baseline", "write-baseline", "history", "no-history"):
+    for name in ("out", "format", "lang", "fail-on", "baseline", "write-baseline", "history", "no-history"):
         _add_option(merge, OPTION_BY_NAME[name])
     merge.add_argument("--config", metavar="FILE", help="config file (as for audit: its fail-on, baseline, out… apply)")
 

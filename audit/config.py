@@ -75,6 +75,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("history", "str", None, "SQLite file for run history (default: DIR/history.sqlite in --out)", metavar="FILE"),
     Option("no-history", "bool", False, "do not record this run in the history"),
     Option("resume", "bool", False, "continue an interrupted run from its journal in --out, without loading finished pages again"),
+    Option("lang", "choice", "en", "language of the HTML report: fi, sv or en", ("fi", "sv", "en")),
     Option("no-screenshots", "bool", False, "no pictures of the fix groups' elements (taken when the HTML report is written)"),
     Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
     Option("concurrency", "int", 4, "pages audited at the same time", metavar="N", maximum=64),
@@ -123,6 +124,7 @@ class AuditConfig:
     shard: str | None = DEFAULTS["shard"]
     history: str | None = DEFAULTS["history"]
     no_history: bool = DEFAULTS["no_history"]
+    lang: str = DEFAULTS["lang"]
     no_screenshots: bool = DEFAULTS["no_screenshots"]
     format: tuple[str, ...] = DEFAULTS["format"]
     concurrency: int = DEFAULTS["concurrency"]

@@ -10,6 +10,8 @@ from audit import history
 from audit.gate import GateResult, evaluate, read_baseline, write_baseline
 from audit.model import AuditReport
 from audit.reporters import write_reports
+from audit.reporters.context import Context
+from kaikille.errors import KaikilleError
 from kaikille.clock import Clock, iso, utc_now
 
 
@@ -37,9 +39,19 @@ def load_baseline(config: Any) -> frozenset[str] | None:
 def finish(report: AuditReport, config: Any, baseline: frozenset[str] | None, clock: Clock = utc_now,
            resumed: int = 0, sharded: bool = False) -> Outcome:
     gate = evaluate(report, config.fail_on, baseline)
-    written = write_reports(report, gate, config.out, config.format)
+    trend: list = []
+    failed: KaikilleError | None = None
+    if not config.no_history:  # recorded first, so the report's trend ends with this run
+        path = config.history or Path(config.out) / "history.sqlite"
+        try:
+            history.record(path, report)
+            trend = history.run_totals(path, list(dict.fromkeys(p.site for p in report.pages)))
+        except KaikilleError as exc:  # the reports are still written; then the run says what failed
+            failed = exc
+    context = Context(lang=getattr(config, "lang", "en"), trend=tuple(trend))
+    written = write_reports(report, gate, config.out, config.format, context)
     if config.write_baseline:
         write_baseline(report, config.write_baseline, iso(clock()))
-    if not config.no_history:
-        history.record(config.history or Path(config.out) / "history.sqlite", report)
+    if failed is not None:
+        raise failed
     return Outcome(report, gate, written, resumed, sharded)

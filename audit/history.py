@@ -126,3 +126,20 @@ def trend(path: str | Path, site: str | None = None, limit: int = 20) -> list[Si
             result.append(SiteRun(run_id, started, site_url, pages, violations,
                                   dict(zip(reversed(IMPACTS), impacts, strict=True)), criteria))
         return result
+
+
+def run_totals(path: str | Path, sites: list[str], limit: int = 12) -> list[SiteRun]:
+    """The newest ``limit`` runs that audited any of ``sites``, each summed over those sites, oldest
+    first: the trend an HTML report shows. No database yet: no runs."""
+    if not Path(path).is_file() or not sites:
+        return []
+    marks = ",".join("?" for _ in sites)
+    with closing(_connect(path)) as db:
+        rows = db.execute(
+            f"SELECT t.run_id, r.started_at, SUM(t.pages), SUM(t.violations), SUM(t.critical), SUM(t.serious), "
+            f"SUM(t.moderate), SUM(t.minor) FROM site_totals t JOIN runs r ON r.id = t.run_id "
+            f"WHERE t.site IN ({marks}) GROUP BY t.run_id ORDER BY t.run_id DESC LIMIT ?",
+            (*sites, limit),
+        ).fetchall()
+    return [SiteRun(run_id, started, "", pages, violations, dict(zip(reversed(IMPACTS), impacts, strict=True)), {})
+            for run_id, started, pages, violations, *impacts in reversed(rows)]

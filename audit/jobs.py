@@ -34,7 +34,7 @@ from audit.journal import Journal, run_key
 from audit.journeys import Journey, Journeys, Step, read_journeys
 from audit.merge import merge_reports
 from audit.screenshots import Shots
-from audit.model import AuditReport
+from audit.model import AuditReport, PageResult
 from audit.sites import SiteSpec, check_url, read_sites
 from audit.urllist import (
     in_shard,
@@ -134,6 +134,8 @@ def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now
                    "engines": [[e.name, e.version] for e in analysis.infos()]})
     journal = Journal(config.out, key, iso(clock()), config.resume)
     resumed = len(journal.done)
+    if shots is not None:
+        shots.already([f for result, _ in journal.done.values() if isinstance(result, PageResult) for f in result.findings])
     try:
         report = asyncio.run(_audit(config, sites, targets, listed, recorded, analysis, found[0], journal, on_result,
                                     clock, journeys))

@@ -25,7 +25,7 @@ from audit.visit import page_links
 JOURNAL_NAME = ".kaikille-journal.jsonl"
 FORMAT = "kaikille-journal/1"
 # settings that do not change which pages are audited or what they yield
-NOT_IN_KEY = {"out", "format", "fail_on", "baseline", "write_baseline", "resume", "concurrency", "per_host", "shard",
+NOT_IN_KEY = {"out", "format", "lang", "fail_on", "baseline", "write_baseline", "resume", "concurrency", "per_host", "shard",
               "history", "no_history"}
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from audit.model import VIOLATION, Finding, group_key
+from kaikille.errors import ToolFailure
 from kaikille.files import write_atomic
 
 FOLDER = "screenshots"
@@ -75,6 +76,13 @@ class Shots:
         self.limit = limit
         self.taken: set[tuple[str, ...]] = set()
 
+    def already(self, findings: Sequence[Finding]) -> None:
+        """Groups pictured by an interrupted run (its journal's pages): not pictured again."""
+        for finding in findings:
+            for node in finding.nodes:
+                if node.screenshot and (self.folder.parent / node.screenshot).is_file():
+                    self.taken.add(group_key(finding.rule_id, node))
+
     async def capture(self, page: Any, findings: Sequence[Finding]) -> tuple[Finding, ...]:
         wanted: dict[tuple[str, ...], str] = {}
         for finding in findings:
@@ -98,7 +106,11 @@ class Shots:
                     continue
                 png = await page.screenshot(clip)
                 name = hashlib.sha256("\n".join(key).encode("utf-8")).hexdigest()[:20] + ".png"
-                write_atomic(self.folder / name, png, fsync=False)
+                try:
+                    write_atomic(self.folder / name, png, fsync=False)
+                except ToolFailure:  # a full disk: no more pictures; the journal then says what failed
+                    self.limit = 0
+                    break
                 pictured[selector] = f"{FOLDER}/{name}"
         finally:
             await top.call(OUTLINE_JS, None)

@@ -109,7 +109,9 @@ def test_markdown_neutralises_markup():
 
 def test_html_report_escapes_hostile_content(written):
     html = written["html"].read_text("utf-8")
-    assert "<script" not in html
+    assert html.count("<script") == 1  # our own filter, and nothing else
+    ours = html.split("<script>", 1)[1].split("</script>", 1)[0]
+    assert "kaikille's own filter" in ours and "pwned" not in ours and "127.0.0.1" not in ours
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
     assert 'onerror="window.__pwned=4"' not in html
 
@@ -240,3 +242,31 @@ def test_the_html_report_shows_only_its_own_pictures(recorded, path):
     good = replace(finding, nodes=(replace(finding.nodes[0], screenshot="screenshots/0123456789abcdef0123.png"),))
     report = replace(recorded, pages=(replace(page, findings=(good,)),))
     assert '<img src="screenshots/0123456789abcdef0123.png"' in html.render(report, evaluate(report, "serious"))
+
+
+def test_the_report_speaks_the_chosen_language_with_official_criterion_names(recorded):
+    from audit.reporters import html
+    from audit.reporters.context import Context
+
+    gate = evaluate(recorded, "serious")
+    for lang, name, fix, title in (("fi", "Ei-tekstuaalinen sisältö", "Näin korjaat", "Saavutettavuustarkastuksen raportti"),
+                                   ("sv", "Icke-textuellt innehåll", "Så här åtgärdar du", "Rapport från tillgänglighetsgranskning"),
+                                   ("en", "Non-text Content", "How to fix", "Accessibility audit report")):
+        text = html.render(recorded, gate, Context(lang=lang))
+        assert f'<html lang="{lang}">' in text and f"<h1>{title}</h1>" in text
+        assert f"WCAG 1.1.1 {name} (A)</strong>. {fix}:" in text
+        assert ('<span lang="en">Images must have alternative text</span>' in text) is (lang != "en")
+
+
+def test_the_trend_is_a_chart_with_its_table(recorded):
+    from audit.history import SiteRun
+    from audit.reporters import html
+    from audit.reporters.context import Context
+
+    runs = tuple(SiteRun(i, f"2026-0{i}-01T00:00:00Z", "", 5, 10 - i, {"critical": 4 - i, "serious": 6, "moderate": 0, "minor": 0}, {})
+                 for i in (1, 2, 3))
+    text = html.render(recorded, evaluate(recorded, "serious"), Context(trend=runs))
+    assert text.count("<rect ") == 6 and 'role="img"' in text and "in the last 3 run(s)" in text
+    rows = text.split('id="trend-caption"')[1].split("</table>")[0]
+    assert rows.count("<tr>") == 4 and ">9</td>" in rows  # a header row and three runs; run 1 totals 9
+    assert "Trend" not in html.render(recorded, evaluate(recorded, "serious"), Context(trend=runs[:1]))

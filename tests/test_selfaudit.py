@@ -39,3 +39,50 @@ def test_html_report_has_zero_violations_and_runs_no_page_script(site_run, chrom
             tab.keyboard.press("Enter")
             assert tab.evaluate("location.hash") == "#main"
             browser.close()
+
+
+def test_finnish_report_with_trend_baseline_pictures_and_filters_passes_our_audit(chromium, tmp_path):
+    """The demo audited twice into one history, the second time against a baseline, in Finnish: the
+    report with its trend chart, its new-since-baseline table, its pictures and its filter form has
+    zero violations in our own audit (every check, the keyboard walk too), and the filter works by
+    keyboard alone."""
+    from pathlib import Path
+
+    from audit.gate import write_baseline
+
+    root = Path(__file__).parent.parent
+    out = tmp_path / "report"
+    with serve(root / "audit" / "demo_site") as base:
+        settings = dict(urls=(base,), out=str(out), lang="fi", browser_path=chromium,
+                        journeys=str(root / "audit" / "demo_journeys.toml"), history=str(tmp_path / "history.sqlite"))
+        first = audit(AuditConfig(**settings))
+        write_baseline(first.report, str(tmp_path / "baseline.json"), "2026-01-15T09:30:00Z")
+        second = audit(AuditConfig(**settings, baseline=str(tmp_path / "baseline.json")))
+    html = second.written["html"].read_text("utf-8")
+    assert '<html lang="fi">' in html and "Ei-tekstuaalinen sisältö" in html and "Näin korjaat" in html
+    assert '<span lang="en">Images must have alternative text</span>' in html
+    assert 'role="img"' in html and "Virheelliset elementit ajoittain" in html  # the trend: two runs
+    assert "Lähtötasoon verrattuna" in html and "<img src=\"screenshots/" in html
+    with serve(out) as base:
+        me = audit(AuditConfig(urls=(base + "report.html",), out=str(tmp_path / "self"), max_depth=0, best_practice=True,
+                               checks=("all",), browser_path=chromium, no_history=True), clock=fixed_clock)
+        (page,) = me.report.pages
+        assert page.error is None
+        assert [(f.rule_id, [n.selector for n in f.nodes]) for f in page.violations] == []
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=launch_args())
+            tab = browser.new_page()
+            tab.goto(base + "report.html")
+            groups = tab.locator("li.group")
+            total = groups.count()
+            serious = [g.get_attribute("data-impact") for g in groups.all()].count("serious")
+            assert 0 < serious < total
+            tab.locator("#f-impact").focus()  # then the keyboard alone
+            while tab.evaluate("document.getElementById('f-impact').value") != "serious":
+                tab.keyboard.press("ArrowDown")
+            assert tab.locator("li.group:visible").count() == serious
+            assert tab.locator("#f-shown").text_content() == f"Näytetään {serious}/{total} ryhmää."
+            tab.keyboard.press("Home")
+            assert tab.locator("li.group:visible").count() == total
+            assert tab.evaluate("window.__pwned") is None
+            browser.close()

@@ -8,10 +8,11 @@ from pathlib import Path
 from audit.gate import GateResult
 from audit.model import AuditReport
 from audit.reporters import codequality, html, json_report, junit, markdown, sarif
+from audit.reporters.context import Context
 from kaikille.errors import UsageError
 from kaikille.files import write_atomic
 
-Renderer = Callable[[AuditReport, GateResult], str]
+Renderer = Callable[[AuditReport, GateResult, Context], str]
 
 REPORTERS: dict[str, tuple[str, Renderer]] = {
     "json": ("results.json", json_report.render),
@@ -23,7 +24,8 @@ REPORTERS: dict[str, tuple[str, Renderer]] = {
 }
 
 
-def write_reports(report: AuditReport, gate: GateResult, out_dir: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
+def write_reports(report: AuditReport, gate: GateResult, out_dir: str | Path, formats: tuple[str, ...],
+                  context: Context = Context()) -> dict[str, Path]:
     """Write the chosen formats into out_dir, each file atomically (a reader never sees half a file,
     a failed write leaves no temporary file) and with the user's usual file permissions."""
     folder = Path(out_dir)
@@ -32,5 +34,5 @@ def write_reports(report: AuditReport, gate: GateResult, out_dir: str | Path, fo
     written = {}
     for name in formats:
         filename, render = REPORTERS[name]
-        written[name] = write_atomic(folder / filename, render(report, gate))
+        written[name] = write_atomic(folder / filename, render(report, gate, context))
     return written

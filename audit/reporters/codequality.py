@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 
 from audit.gate import GateResult
+from audit.reporters.context import Context
 from audit.model import AuditReport
 
 SEVERITIES = {"critical": "critical", "serious": "major", "moderate": "minor", "minor": "info"}
 
 
-def render(report: AuditReport, gate: GateResult) -> str:
+def render(report: AuditReport, gate: GateResult, context: Context = Context()) -> str:
     issues = []
     for issue in report.issues():
         f, node = issue.finding, issue.node

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from audit.gate import GateResult
+from audit.reporters.context import Context
 from audit.model import AuditReport
 
 
@@ -22,5 +23,5 @@ def document(report: AuditReport, gate: GateResult) -> dict:
     }
 
 
-def render(report: AuditReport, gate: GateResult) -> str:
+def render(report: AuditReport, gate: GateResult, context: Context = Context()) -> str:
     return json.dumps(document(report, gate), indent=2, ensure_ascii=False) + "\n"

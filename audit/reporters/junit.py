@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from audit.gate import GateResult
+from audit.reporters.context import Context
 from audit.model import AuditReport, PageResult, fingerprint
 
 # Characters XML 1.0 forbids even when escaped; a hostile page can put them in titles and snippets.
@@ -45,7 +46,7 @@ def _case(page: PageResult, gate: GateResult) -> tuple[ET.Element, int, int]:
     return case, 1 if failing_rules else 0, 0
 
 
-def render(report: AuditReport, gate: GateResult) -> str:
+def render(report: AuditReport, gate: GateResult, context: Context = Context()) -> str:
     root = ET.Element("testsuites", name="kaikille accessibility audit")
     by_site: dict[str, list[PageResult]] = defaultdict(list)
     for page in report.pages:

@@ -6,6 +6,7 @@ import html
 import re
 
 from audit.gate import GateResult
+from audit.reporters.context import Context
 from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport, impact_rank
 
 MAX_GROUPS = 20
@@ -24,7 +25,7 @@ def esc(text: str, limit: int = MAX_CELL) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(line, quote=False))
 
 
-def render(report: AuditReport, gate: GateResult) -> str:
+def render(report: AuditReport, gate: GateResult, context: Context = Context()) -> str:
     totals = report.totals()
     meta = report.meta
     lines = ["## Accessibility audit (kaikille)", ""]

@@ -6,6 +6,7 @@ import json
 
 from kaikille import TOOL_NAME, __version__
 from audit.gate import GateResult
+from audit.reporters.context import Context
 from audit.model import AuditReport
 from kaikille.links import is_web_address
 
@@ -14,7 +15,7 @@ LEVELS = {"critical": "error", "serious": "error", "moderate": "warning", "minor
 FINGERPRINT_KEY = "kaikille/v1"
 
 
-def render(report: AuditReport, gate: GateResult) -> str:
+def render(report: AuditReport, gate: GateResult, context: Context = Context()) -> str:
     issues = report.issues()
     rules: dict[str, dict] = {}
     for issue in issues:
