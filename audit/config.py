@@ -20,6 +20,14 @@ from audit.model import IMPACTS
 from kaikille.wcag import STANDARD_TAGS
 from audit.urls import NEVER_FOLLOW, SCOPE_MODES
 
+def default_concurrency(cores: int | None = None) -> int:
+    """Two pages per core, at least 2 and at most 8: on this project's 2-core bench machine 4 was the
+    fastest setting measured (bench/RESULTS.md, "Speed against the floor"); past 8 tabs the memory
+    grows faster than the throughput."""
+    count = cores if cores is not None else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    return max(2, min(8, 2 * (count or 1)))
+
+
 FORMATS = ("json", "junit", "sarif", "html", "markdown", "codequality")
 FAIL_ON = (*IMPACTS, "none")
 
@@ -78,8 +86,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("lang", "choice", "en", "language of the HTML report: fi, sv or en", ("fi", "sv", "en")),
     Option("no-screenshots", "bool", False, "no pictures of the fix groups' elements (taken when the HTML report is written)"),
     Option("format", "list", FORMATS, "report formats to write (repeatable; default: all)", FORMATS),
-    Option("concurrency", "int", 4, "pages audited at the same time", metavar="N", maximum=64),
-    Option("per-host", "int", 4, "pages loaded at the same time from one host", metavar="N", maximum=64),
+    Option("concurrency", "int", default_concurrency(), "pages audited at the same time (default: 2 per core, 2 to 8)",
+           metavar="N", maximum=64),
+    Option("per-host", "int", default_concurrency(), "pages loaded at the same time from one host (default: as --concurrency)",
+           metavar="N", maximum=64),
     Option("timeout", "int", 30, "seconds a page may take to load and be audited", metavar="S", maximum=3600),
     Option("storage-state", "str", None, "start the browser with these cookies and this local storage (Playwright's "
            "storage state, e.g. from `kaikille login`): audit pages behind a login", metavar="FILE"),

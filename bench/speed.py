@@ -70,10 +70,35 @@ def same_pages(reference: Findings, other: Findings) -> int:
     return sum(1 for url, rules in reference.items() if other.get(url) == rules)
 
 
+def scale(wall: float, pages: int, cores: int, heavier: float) -> list[str]:
+    """On paper, from the measured CPU cost of a page as users run kaikille (the frames site, every
+    check and report): machines and hours for the City's sites and for a national sample."""
+    per_page = cores * wall / pages * heavier  # core-seconds a real page costs (assumed heavier)
+    lines = ["### Scale, on paper", "",
+             f"Measured: kaikille as users run it took {wall:.1f} s for {pages} pages of the frames site on {cores} cores: "
+             f"{cores * wall / pages:.2f} core-seconds a page. Assumed: a real city page costs {heavier:g} times that "
+             f"({per_page:.1f} core-seconds; measure your own with `bench/audit_site.py` on a sample and scale). "
+             "A shard is one CI runner or pod with 2 cores; each adds about 3 minutes of set-up (install, Chromium).", "",
+             "| job | pages | core-hours | 2-core shards for about 1 hour | wall time with 20 shards | wall time with 50 shards |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for name, total in (("the City's sites (about 200 sites)", 50_000), ("a national sample (1,000 sites of 100 pages)", 100_000)):
+        core_hours = total * per_page / 3600
+        per_shard_hour = 2 * 3600 / per_page  # pages one 2-core shard audits in an hour
+        shards = -(-total // int(per_shard_hour))
+        minutes = [total / n / per_shard_hour * 60 + 3 for n in (20, 50)]
+        lines.append(f"| {name} | {total:,} | {core_hours:.0f} | {shards} | {minutes[0]:.0f} min | {minutes[1]:.0f} min |")
+    lines += ["", "Run them as the sharded audit (`kaikille discover`, then `audit --urls-from --shard I/N`, then "
+              "`merge`): a GitHub Actions matrix, or the Kubernetes Indexed Job in `deploy/kubernetes/` (one pod per "
+              "shard, 2 CPUs requested and 2 GB of memory, retried per index)."]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--heavier", type=float, default=4.0,
+                        help="how many times a real city page costs a generated one, for the scale table (an assumption)")
     parser.add_argument("--write-results", action="store_true", help="write the section of bench/RESULTS.md")
     args = parser.parse_args()
     default = AuditConfig().concurrency
@@ -118,6 +143,8 @@ def main() -> None:
             lines.append(f"| {label} | {wall:.1f} | {', '.join(f'{w:.1f}' for w, _, _ in measured)} | {60 * args.pages / wall:.0f} | "
                          f"{wall / floor_best:.2f}x | {rss:.0f} | {agree}/{len(reference)} |")
         lines.append("")
+    users = statistics.median(w for w, _, _ in results[("frames", runs[-1][0])])
+    lines += scale(users, args.pages, os.cpu_count() or 1, args.heavier)
     text = "\n".join(lines)
     print(text)
     if args.write_results:

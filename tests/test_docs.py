@@ -80,6 +80,12 @@ def test_the_readme_states_each_default_as_the_table_has_it(option):
     if option.regex and isinstance(default, str) and default:  # too long for a cell: written out in the text
         assert f"`{default}`" in README, option.name
         return
+    if option.name in ("concurrency", "per-host"):  # from the machine's cores: the rule is stated
+        from audit.config import default_concurrency
+
+        assert stated == "2 per core" and default == default_concurrency()
+        assert [default_concurrency(c) for c in (1, 2, 3, 4, 16)] == [2, 4, 6, 8, 8]
+        return
     if default in (None, (), False, ""):
         assert stated in ("–", "off", "found", "bundled", "DIR/history.sqlite"), (option.name, stated)
     elif isinstance(default, tuple):

@@ -24,6 +24,9 @@ from kaikille import TOOL_NAME, __version__
 from kaikille.errors import BrowserUnavailable
 
 SETTLE_MS = 3000  # client-side rendering gets this long to settle, at most
+QUIET_MS = 150  # settled: no request of the page open for this long (and at least this long after load)
+REUSE_LIMIT = 50  # loads a tab serves before it is closed and a new one opened (a renderer's memory)
+VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default; checks that resize put it back, a reused tab too
 _SPECULATION = re.compile(rb"(<script\b[^>]*\btype\s*=\s*[\"']?)speculationrules", re.IGNORECASE)
 
 
@@ -37,6 +40,45 @@ TITLE_AND_LINKS = """() => ({
     links: Array.from(document.querySelectorAll('a[href], area[href]'), a => [a.href,
         ((a.getAttribute('aria-label') || a.textContent || a.getAttribute('title') || a.getAttribute('alt') || '') + '').trim().slice(0, 300)]).slice(0, 20000),
 })"""
+
+
+class Traffic:
+    """A tab's requests in flight, counted from its events: what "settled" is measured by."""
+
+    def __init__(self, page: Page) -> None:
+        self.reset()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def reset(self) -> None:
+        self.open = 0
+        self.changed = asyncio.get_running_loop().time()
+
+    def _started(self, _request: Any) -> None:
+        self.open += 1
+        self.changed = asyncio.get_running_loop().time()
+
+    def _ended(self, _request: Any) -> None:
+        self.open = max(0, self.open - 1)
+        self.changed = asyncio.get_running_loop().time()
+
+    async def settled(self, quiet_ms: float = QUIET_MS, limit_ms: float = SETTLE_MS) -> bool:
+        """Wait until no request has been open for ``quiet_ms`` (counted from now at the earliest),
+        at most ``limit_ms``. Playwright's "networkidle" asks for 500 ms of silence on every page,
+        which on a page that fetches nothing after its load is half a second of waiting for nothing;
+        a fetch started after load still holds the audit until it has finished."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        deadline = start + limit_ms / 1000
+        quiet = quiet_ms / 1000
+        while True:
+            now = loop.time()
+            if self.open == 0 and now - max(self.changed, start) >= quiet:
+                return True
+            if now >= deadline:
+                return False
+            await asyncio.sleep(min(0.025, deadline - now))
 
 
 class BrowserSession:
@@ -55,6 +97,9 @@ class BrowserSession:
         self._lock = asyncio.Lock()
         self._tab_lock = asyncio.Lock()
         self._handlers: dict[Page, Any] = {}  # our tabs -> their route handler
+        self._idle: list[Page] = []  # tabs of finished visits, at about:blank, waiting for the next URL
+        self._uses: dict[Page, int] = {}
+        self._traffic: dict[Page, Traffic] = {}
         self._opening: list[Page] | None = None  # pages that appeared while we opened a tab
         self._closing: set[asyncio.Task] = set()
         self.popups_closed = 0
@@ -120,6 +165,9 @@ class BrowserSession:
         context.on("page", self._on_page)
         await context.route("**/*", self._route)
         self._handlers.clear()
+        self._idle.clear()
+        self._uses.clear()
+        self._traffic.clear()
         self._context = context
 
     async def _new_context(self, storage_state: str | None) -> BrowserContext:
@@ -171,6 +219,31 @@ class BrowserSession:
                     self._close_foreign(other)
         return page
 
+    async def _tab(self, context: BrowserContext, handler: Any, reuse: bool) -> Page:
+        """A tab for one hop: a resting one when allowed (its renderer is kept: no new process), else new."""
+        while reuse and self._idle:
+            page = self._idle.pop()
+            if not page.is_closed():
+                self._handlers[page] = handler
+                self._uses[page] += 1
+                return page
+        page = await self._new_tab(context, handler)
+        self._uses[page] = 1
+        self._traffic[page] = Traffic(page)
+        return page
+
+    async def _rest(self, page: Page) -> bool:
+        """Make a finished visit's tab ready for the next URL: at about:blank (the page's timers and
+        requests end with its document), at the default size. False if it will not."""
+        try:
+            async with asyncio.timeout(3):
+                await page.goto("about:blank", wait_until="load")
+                if page.viewport_size != VIEWPORT:
+                    await page.set_viewport_size(VIEWPORT)
+        except (PlaywrightError, TimeoutError):
+            return False
+        return page.url == "about:blank"
+
     async def _route(self, route: Any, request: Any) -> None:
         try:
             handler = self._handlers.get(request.frame.page)
@@ -186,12 +259,21 @@ class BrowserSession:
         await handler(route, request)
 
     async def release(self, visit: Visit) -> None:
-        """Close the tabs a visit opened."""
+        """Close the tabs a visit opened; the tab of a visit that ended cleanly in one hop rests for
+        the next URL instead (its sessionStorage emptied, at about:blank, at the default size), up to
+        ``REUSE_LIMIT`` loads."""
+        clean = (isinstance(visit.page, LoadedPage) and not visit.error and not visit.skip_reason
+                 and len(visit.tabs) == 1 and not self.died())
         if isinstance(visit.page, LoadedPage):
-            await visit.page.close()
+            await visit.page.close(forget_session_storage=clean)
         visit.page = None
         for tab in visit.tabs:
             self._handlers.pop(tab, None)
+            if clean and self._uses.get(tab, REUSE_LIMIT) < REUSE_LIMIT and await self._rest(tab):
+                self._idle.append(tab)
+                continue
+            self._uses.pop(tab, None)
+            self._traffic.pop(tab, None)
             try:
                 await tab.close()
             except PlaywrightError:
@@ -265,7 +347,10 @@ class BrowserSession:
             hop.update(redirect=None, loaded=False, navigations=[])
             moved.clear()
             # A fresh tab per hop: an aborted navigation leaves an error page that would race the next.
-            page = await self._new_tab(context, route_document)
+            # The first hop may take a resting tab; a redirect's next hop gets a new one.
+            page = await self._tab(context, route_document, reuse=not visit.tabs)
+            traffic = self._traffic[page]
+            traffic.reset()
             visit.tabs.append(page)
             try:
                 await page.goto(str(hop["target"]), wait_until="commit", timeout=self.timeout_ms)
@@ -289,10 +374,8 @@ class BrowserSession:
                 visit.final_url = page.url
                 visit.error = f"HTTP {visit.status}"
                 return
-            try:  # give client-side rendering a moment to settle, without waiting forever
-                await page.wait_for_load_state("networkidle", timeout=min(SETTLE_MS, self.timeout_ms))
-            except PlaywrightError:
-                pass
+            # give client-side rendering a moment to settle, without waiting forever
+            await traffic.settled(QUIET_MS, min(SETTLE_MS, self.timeout_ms))
             gone_to = next((url for method, url in hop["navigations"]
                             if method == "GET" and urldefrag(url)[0] != urldefrag(page.url)[0]), None)
             if gone_to is None:

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from playwright.async_api import BrowserContext, Error as PlaywrightError, Page
 
-from audit.browser.session import SETTLE_MS, BrowserSession
+from audit.browser.session import QUIET_MS, SETTLE_MS, BrowserSession, Traffic
 from audit.browser.worlds import LoadedPage
 from audit.journeys import Journey, Step
 from audit.visit import describe
@@ -46,6 +46,7 @@ class JourneyTab:
             if other is not self._page:
                 await other.close()
         self._page.on("response", self._on_response)
+        self._traffic = Traffic(self._page)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -130,10 +131,7 @@ class JourneyTab:
             await page.wait_for_url(target, timeout=ms)
         elif action == "audit":
             await page.wait_for_load_state("load", timeout=ms)
-            try:  # client-side rendering gets a moment to settle, as in the crawl
-                await page.wait_for_load_state("networkidle", timeout=min(SETTLE_MS, ms))
-            except PlaywrightError:
-                pass
+            await self._traffic.settled(QUIET_MS, min(SETTLE_MS, ms))  # client-side rendering, as in the crawl
             return LoadedPage(page, context)
         else:  # the reader allows only the actions above
             raise ValueError(f"unknown action {action}")

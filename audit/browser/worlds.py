@@ -188,7 +188,17 @@ class LoadedPage:
             self._sessions.append(session)
             await self._index(session)
 
-    async def close(self) -> None:
+    async def close(self, forget_session_storage: bool = False) -> None:
+        """Detach from the page; with ``forget_session_storage``, first empty its sessionStorage (the
+        tab is kept for another URL: nothing of this page may reach the next)."""
+        self._page.remove_listener("popup", self._popup)
+        if forget_session_storage and self._top is not None:
+            try:
+                world = await self.world(self._top)
+                if world is not None:
+                    await world.call("() => { try { sessionStorage.clear(); } catch (e) {} }")
+            except (PlaywrightError, ScriptError):
+                pass
         for session in self._sessions:
             try:
                 await session.detach()
