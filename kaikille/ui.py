@@ -28,6 +28,7 @@ class AppSettings:
     city: str | None = None  # the city settings file (default: the bundled locator/city.toml)
     tiles: str | None = None  # background map tile URL, or 'none'
     evaluations: str = "evaluations"  # the folder of the coordinators' evaluation files (kaikille evaluate)
+    reports: str = "kaikille-report"  # the audits' report folder (results.json, history.sqlite)
 
 
 def parse_settings(argv: list[str]) -> AppSettings:
@@ -35,8 +36,10 @@ def parse_settings(argv: list[str]) -> AppSettings:
     for name in ("places", "city", "tiles"):
         parser.add_argument(f"--{name}")
     parser.add_argument("--evaluations", default="evaluations")
+    parser.add_argument("--reports", default="kaikille-report")
     args, _ = parser.parse_known_args(argv)
-    return AppSettings(places=args.places, city=args.city, tiles=args.tiles, evaluations=args.evaluations)
+    return AppSettings(places=args.places, city=args.city, tiles=args.tiles, evaluations=args.evaluations,
+                       reports=args.reports)
 
 
 def t(lang: str, key: str, **params: object) -> str:

@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> dict:
     app.add_argument("--city", metavar="FILE", help="city settings (default: the bundled locator/city.toml)")
     app.add_argument("--tiles", metavar="URL", help="background map tile URL, or 'none'")
     app.add_argument("--evaluations", metavar="DIR", help="the folder of evaluation files for the staff's Evaluate page (default: ./evaluations)")
+    app.add_argument("--reports", metavar="DIR", help="the audits' report folder for the staff's Sites and audits page (default: ./kaikille-report)")
     return {"locator": cmd_locator, "app": cmd_app}
 
 
@@ -78,7 +79,7 @@ def streamlit_command(args: argparse.Namespace) -> list[str]:
         "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
         *(part for key, value in THEME.items() for part in (f"--{key}", value)), "--",
     ]
-    for flag in ("places", "city", "tiles", "evaluations"):
+    for flag in ("places", "city", "tiles", "evaluations", "reports"):
         if getattr(args, flag):
             command += [f"--{flag}", getattr(args, flag)]
     return command

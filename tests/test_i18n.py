@@ -8,7 +8,7 @@ from kaikille.catalogs import catalog as package_catalog
 from locator.i18n import LANGUAGES, pick_language, placeholders, t
 
 
-@pytest.mark.parametrize("package", ["kaikille", "locator", "statements", "audit.checks", "audit.reporters"])
+@pytest.mark.parametrize("package", ["kaikille", "locator", "statements", "audit", "audit.checks", "audit.reporters"])
 def test_every_catalog_has_the_same_keys_and_placeholders(package):
     reference = package_catalog(package, "en")
     for lang in LANGUAGES:
