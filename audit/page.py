@@ -18,10 +18,10 @@ import streamlit as st
 
 from audit import history
 from audit.model import IMPACTS, AuditReport, read_report
-from audit.reporters.html import COLOURS, chart
+from audit.reporters.html import COLOURS, chart_svg
 from kaikille.catalogs import text
 from kaikille.errors import KaikilleError
-from kaikille.ui import AppSettings, set_document_language
+from kaikille.ui import AppSettings, staff_page_start
 from kaikille.wcag import criterion_name, sc_key
 
 MAX_GROUPS = 10
@@ -98,21 +98,11 @@ def trend_html(runs: list, site: str, lang: str) -> str:
     e = html.escape
     if len(runs) < 2:
         return f"<p>{e(t(lang, 'sites.trend_none'))}</p>"
-    c = chart(tuple(runs))
-    bars = "".join(f'<rect x="{bar["x"]}" y="{p["y"]}" width="{c["bar"]}" height="{p["h"]}" fill="{p["fill"]}" stroke="#1a1a1a" stroke-width=".5"/>'
-                   for bar in c["bars"] for p in bar["parts"])
-    labels = "".join(f'<text x="{bar["x"] + c["bar"] / 2}" y="{c["base"] + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{bar["label"]}</text>'
-                     for bar in c["bars"])
-    drawing = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{c["width"]}" height="{c["height"]}" '
-               f'viewBox="0 0 {c["width"]} {c["height"]}" font-family="sans-serif">'
-               f'<line x1="40" y1="{c["base"]}" x2="{c["width"] - 4}" y2="{c["base"]}" stroke="#1a1a1a"/>'
-               f'<text x="34" y="{c["base"]}" font-size="12" text-anchor="end" fill="#1a1a1a">0</text>'
-               f'<text x="34" y="{c["top"] + 4}" font-size="12" text-anchor="end" fill="#1a1a1a">{c["max"]}</text>{bars}{labels}</svg>')
     # Streamlit's HTML sanitiser removes inline SVG: the chart is a picture of it, its text alternative
-    # the sentence, its figures the table beside it. Only numbers and our colours are in the drawing.
+    # the sentence, its figures the table beside it.
+    drawing = chart_svg(tuple(runs))
     svg = (f'<img src="data:image/svg+xml;base64,{base64.b64encode(drawing.encode()).decode()}" '
-           f'alt="{e(t(lang, "sites.trend_chart", count=len(runs), site=site))}" width="{c["width"]}" height="{c["height"]}" '
-           f'style="max-width:100%;height:auto">')
+           f'alt="{e(t(lang, "sites.trend_chart", count=len(runs), site=site))}" style="max-width:100%;height:auto">')
     head = "".join(f'<th scope="col"><span style="display:inline-block;width:.9em;height:.9em;margin-right:.3em;'
                    f'border:1px solid #000;background:{COLOURS[i]}"></span>{e(r(lang, f"impact.{i}"))}</th>' for i in reversed(IMPACTS))
     rows = "".join(f'<tr><th scope="row">{run.run_id}</th><td>{e(run.started_at)}</td>'
@@ -140,9 +130,7 @@ def command_html(command: str) -> str:
 
 def sites_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
-    set_document_language(lang)
-    st.title(t(lang, "sites.title"))
-    st.write(t(lang, "sites.intro"))
+    staff_page_start(t(lang, "sites.title"), t(lang, "sites.intro"))
     folder = Path(settings.reports)
     command = f"kaikille audit --sites sites.txt --out {folder}"
     results = folder / "results.json"

@@ -71,3 +71,13 @@ def language_switcher(lang: str) -> str:
 def set_document_language(lang: str) -> None:
     """Streamlit's page says lang="en"; make the document's language the one the person reads."""
     st.iframe(f"<script>window.parent.document.documentElement.lang = {lang!r};</script>", height=1)
+
+
+def staff_page_start(title: str, intro: str) -> str:
+    """The start every staff page shares: the person's language for the document, the page's one
+    heading and its introduction. Returns the language."""
+    lang = st.session_state.get("lang", "fi")
+    set_document_language(lang)
+    st.title(title)
+    st.write(intro)
+    return lang

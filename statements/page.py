@@ -20,7 +20,7 @@ import streamlit as st
 
 from kaikille import clock
 from kaikille.catalogs import text
-from kaikille.ui import AppSettings, set_document_language
+from kaikille.ui import AppSettings, staff_page_start
 from kaikille.wcag import criterion_name, required_criteria
 from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
@@ -78,9 +78,7 @@ def rows_html(rows: list[dict], lang: str) -> str:
 
 def published_page() -> None:
     lang = st.session_state.get("lang", "fi")
-    set_document_language(lang)
-    st.title(t(lang, "published.title"))
-    st.write(t(lang, "published.intro"))
+    staff_page_start(t(lang, "published.title"), t(lang, "published.intro"))
     with st.form("published_form"):
         typed = st.text_area(t(lang, "published.addresses"), key="published_addresses")
         sent = st.form_submit_button(t(lang, "published.check"))
@@ -141,9 +139,7 @@ def _open(folder: Path) -> None:
 
 def evaluate_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
-    set_document_language(lang)
-    st.title(t(lang, "evaluate.title"))
-    st.write(t(lang, "evaluate.intro"))
+    staff_page_start(t(lang, "evaluate.title"), t(lang, "evaluate.intro"))
     folder = Path(settings.evaluations)
     files = evaluation_files(folder)
     if not files:
