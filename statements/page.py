@@ -190,6 +190,8 @@ def evaluate_page(settings: AppSettings) -> None:
     sc = st.selectbox(t(lang, "evaluate.criterion"), order, format_func=label, key="criterion")
     entry = data["criteria"][sc]
     st.subheader(label(sc).split(" — ")[0])
+    st.markdown(f"**{t(lang, 'evaluate.howto')}**")
+    st.write(t(lang, f"steps.{sc}"))
     if sc in knowledge:
         known = knowledge[sc]
         st.write(t(lang, f"evaluate.auto.{known.kind}", count=len(known.pages), engines=", ".join(known.engines) or "—"))

@@ -110,3 +110,17 @@ def test_published_statements_are_checked_from_their_addresses_only(tmp_path, mo
     assert "kela-atc-sv.html" in rows[1] and "none of the three" in rows[1] and rows[1].count("<li>") == 3
     assert "Could not be checked" in rows[2] and "HTTP 404" in rows[2]
     assert "not a web address" in rows[3] and "root:" not in page
+
+
+def test_each_criterion_says_how_to_test_it_in_plain_words(folder):
+    from kaikille.catalogs import catalog
+    from kaikille.wcag import required_criteria
+
+    for lang in ("fi", "sv", "en"):
+        steps = catalog("statements", lang)
+        assert all(steps.get(f"steps.{sc}", "").strip() for sc in required_criteria()), lang
+    at = start("fi")
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    at.selectbox(key="criterion").select("2.4.7").run()
+    assert any(m.value == "**Näin testaat**" for m in at.markdown)
+    assert any("Näetkö aina, missä kohdistus on?" in m.value for m in at.markdown)
