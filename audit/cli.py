@@ -248,20 +248,20 @@ def cmd_browser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _wait_for_login() -> None:
+    print("Log in in the browser window, then press Enter here.", file=sys.stderr)
+    sys.stdin.readline()
+
+
 def cmd_login(args: argparse.Namespace) -> int:
     from audit.jobs import login
 
     config = _load_config(args)
-    wait = None
-    if args.journey is None and args.url is not None:
-        if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            raise UsageError("no display here for a browser window: log in by a journey's steps instead "
-                             "(kaikille login --journeys FILE --journey NAME -o FILE)")
-
-        def wait() -> None:
-            print("Log in in the browser window, then press Enter here.", file=sys.stderr)
-            sys.stdin.readline()
-
+    by_hand = args.journey is None and args.url is not None
+    if by_hand and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("no display here for a browser window: log in by a journey's steps instead "
+                         "(kaikille login --journeys FILE --journey NAME -o FILE)")
+    wait = _wait_for_login if by_hand else None
     cookies = login(args.output, config, url=args.url, journey=args.journey, env=os.environ,
                     env_browser=os.environ.get("KAIKILLE_BROWSER"), wait=wait)
     print(f"Wrote {args.output}: {cookies} cookie(s). Keep it private: anyone with it is logged in as you. "

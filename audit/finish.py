@@ -48,7 +48,7 @@ def finish(report: AuditReport, config: Any, baseline: frozenset[str] | None, cl
             trend = history.run_totals(path, list(dict.fromkeys(p.site for p in report.pages)))
         except KaikilleError as exc:  # the reports are still written; then the run says what failed
             failed = exc
-    context = Context(lang=getattr(config, "lang", "en"), trend=tuple(trend))
+    context = Context(lang=config.lang, trend=tuple(trend))
     written = write_reports(report, gate, config.out, config.format, context)
     if config.write_baseline:
         write_baseline(report, config.write_baseline, iso(clock()))

@@ -26,7 +26,7 @@ from typing import Any
 from audit.model import PageResult, Skipped
 from audit.robots import Robots
 from audit.sites import SiteSpec
-from audit.urls import NEVER_FOLLOW, NEVER_FOLLOW_REASON, Scope, file_type, is_http_url, normalize
+from audit.urls import NEVER_FOLLOW_REASON, Scope, file_type, is_http_url, normalize
 
 ALREADY_CLAIMED = "to a page already in this crawl"
 Link = str | tuple[str, str]  # a link's URL, or its URL and its text (what a person would read)
@@ -59,7 +59,7 @@ def plan(spec: SiteSpec, config: Any) -> SitePlan:
         allow_hosts=spec.allow_hosts or config.allow,
         include=spec.include or config.include,
         exclude=spec.exclude or config.exclude,
-        never_follow=getattr(config, "never_follow", NEVER_FOLLOW),
+        never_follow=config.never_follow,
     )
     return SitePlan(
         spec.url,

@@ -53,7 +53,7 @@ def collect_sites(config: Any) -> list[SiteSpec]:
     specs = [SiteSpec(check_url(u, "command line"), origin="command line") for u in config.urls]
     if config.sites:
         specs += read_sites(config.sites)
-    if not specs and not getattr(config, "journeys", None):
+    if not specs and not config.journeys:
         raise UsageError("no start URL: give URLs, --sites FILE, --journeys FILE, or 'urls'/'sites' in the config file")
     unique: dict[str, SiteSpec] = {}
     for spec in specs:

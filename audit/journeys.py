@@ -225,17 +225,13 @@ def stopped(journey: Journey, failed: Step, reason: str, done: Sequence[str], st
     why = f"{failed.describe()} failed: {reason}"
     left = [s for s in journey.audits if journey.key(s) not in done]
     if not left:
-        return [_page(journey, failed, started_at, error=why)]
-    return [_page(journey, s, started_at, error=f"not reached: {why}" if s.number > failed.number else why)
+        return [audited(journey, failed, started_at=started_at, error=why)]
+    return [audited(journey, s, started_at=started_at, error=f"not reached: {why}" if s.number > failed.number else why)
             for s in left]
 
 
-def _page(journey: Journey, step: Step, started_at: str, **fields: Any) -> PageResult:
-    return PageResult(url=journey.key(step), site=journey.site, depth=0, started_at=started_at,
-                      journey=journey.label(step), **fields)
-
-
 def audited(journey: Journey, step: Step, **fields: Any) -> PageResult:
+    """The page result of a journey's step, under its key and name."""
     return PageResult(url=journey.key(step), site=journey.site, depth=0, journey=journey.label(step), **fields)
 
 

@@ -189,11 +189,6 @@ class Group:
     screenshot: str | None = None  # one of its elements, outlined in its page (audit.screenshots)
 
 
-LANDMARK_NAMES = {"banner": "header (banner)", "navigation": "navigation", "main": "main content",
-                  "contentinfo": "footer (contentinfo)", "complementary": "sidebar (complementary)", "search": "search",
-                  "": "outside landmarks"}
-
-
 def group_key(rule_id: str, node: Node) -> tuple[str, ...]:
     """Outside the main content, an element's place in the template (the page-title banner with each
     page's own text, the header's share link with each page's own address: one group, one fix);

@@ -18,7 +18,7 @@ import streamlit as st
 
 from audit import history
 from audit.model import IMPACTS, AuditReport, read_report
-from audit.reporters.html import COLOURS, chart_svg
+from audit.reporters.html import COLOURS, chart_svg, how_to_fix
 from kaikille.catalogs import text
 from kaikille.errors import KaikilleError
 from kaikille.ui import AppSettings, staff_page_start
@@ -76,7 +76,7 @@ def latest_html(report: AuditReport, lang: str) -> str:
     for g in groups[:MAX_GROUPS]:
         lead = t(lang, "sites.fix_once", count=g.page_count) if g.page_count > 1 else t(lang, "sites.one_page")
         criteria = "; ".join(f"WCAG {c.sc} {criterion_name(c.sc, lang)[0]}" for c in g.criteria) or r(lang, "best_practice")
-        fixes = " ".join(r(lang, f"fix.{c.sc}") for c in g.criteria if c.sc in _fix_keys(lang)) or r(lang, "fix.best-practice")
+        fixes = " ".join(filter(None, (how_to_fix(c.sc, lang) for c in g.criteria))) or r(lang, "fix.best-practice")
         impact = r(lang, f"impact.{g.impact}") if g.impact in IMPACTS else "–"
         items.append(f'<li><strong>{e(lead)}</strong> <span lang="en">{e(g.help)}</span> ({e(g.rule_id)}, {e(impact)})'
                      f"<br>{e(criteria)}. {e(t(lang, 'sites.how'))}: {e(fixes)}<br><code>{e(g.selector)}</code></li>")
@@ -85,11 +85,6 @@ def latest_html(report: AuditReport, lang: str) -> str:
         parts.append(f"<p>{e(t(lang, 'sites.more', count=len(groups) - MAX_GROUPS))}</p>")
     return "".join(parts)
 
-
-def _fix_keys(lang: str) -> set[str]:
-    from kaikille.catalogs import catalog
-
-    return {k.removeprefix("fix.") for k in catalog("audit.reporters", lang) if k.startswith("fix.")}
 
 
 def trend_html(runs: list, site: str, lang: str) -> str:
@@ -130,7 +125,7 @@ def command_html(command: str) -> str:
 
 def sites_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
-    staff_page_start(t(lang, "sites.title"), t(lang, "sites.intro"))
+    staff_page_start(lang, t(lang, "sites.title"), t(lang, "sites.intro"))
     folder = Path(settings.reports)
     command = f"kaikille audit --sites sites.txt --out {folder}"
     results = folder / "results.json"

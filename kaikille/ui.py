@@ -73,11 +73,9 @@ def set_document_language(lang: str) -> None:
     st.iframe(f"<script>window.parent.document.documentElement.lang = {lang!r};</script>", height=1)
 
 
-def staff_page_start(title: str, intro: str) -> str:
-    """The start every staff page shares: the person's language for the document, the page's one
-    heading and its introduction. Returns the language."""
-    lang = st.session_state.get("lang", "fi")
+def staff_page_start(lang: str, title: str, intro: str) -> None:
+    """The start every staff page shares: the document in the page's language, its one heading and
+    its introduction."""
     set_document_language(lang)
     st.title(title)
     st.write(intro)
-    return lang

@@ -78,7 +78,7 @@ def rows_html(rows: list[dict], lang: str) -> str:
 
 def published_page() -> None:
     lang = st.session_state.get("lang", "fi")
-    staff_page_start(t(lang, "published.title"), t(lang, "published.intro"))
+    staff_page_start(lang, t(lang, "published.title"), t(lang, "published.intro"))
     with st.form("published_form"):
         typed = st.text_area(t(lang, "published.addresses"), key="published_addresses")
         sent = st.form_submit_button(t(lang, "published.check"))
@@ -139,7 +139,7 @@ def _open(folder: Path) -> None:
 
 def evaluate_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
-    staff_page_start(t(lang, "evaluate.title"), t(lang, "evaluate.intro"))
+    staff_page_start(lang, t(lang, "evaluate.title"), t(lang, "evaluate.intro"))
     folder = Path(settings.evaluations)
     files = evaluation_files(folder)
     if not files:

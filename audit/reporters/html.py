@@ -3,6 +3,7 @@ autoescaping escapes every piece of page content; the only script is our own fil
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from kaikille.links import is_web_address
 from kaikille.wcag import criterion_name
 
 CATALOG = "audit.reporters"
+EXAMPLES = 5  # pages named in a group
 COLOURS = {"critical": "#7a0019", "serious": "#c4320a", "moderate": "#8a6d00", "minor": "#3d5f94"}  # 3:1 or more on white
 CHART = {"bar": 28, "gap": 14, "height": 210, "top": 12, "base": 180, "left": 44}
 
@@ -72,10 +74,10 @@ def render(report: AuditReport, gate: GateResult, context: Context = Context()) 
         """Our sentence, escaped, with its values escaped too unless they are markup we made."""
         return Markup(escape(catalog(CATALOG, lang)[key])).format(**params) if params else Markup(escape(catalog(CATALOG, lang)[key]))
 
-    groups = report.groups()
     index = {p.url: i for i, p in enumerate(report.pages)}
-    every = report.groups(examples=len(report.pages))  # the same groups, with every page
+    every = report.groups(examples=len(report.pages))  # grouped once, with every page: the filter needs them all
     group_pages = [" ".join(f"p{index[u]}" for u in g.example_urls) for g in every]
+    groups = [replace(g, example_urls=g.example_urls[:EXAMPLES], example_pages=g.example_pages[:EXAMPLES]) for g in every]
     criteria_seen = sorted({c.sc for g in groups for c in g.criteria}, key=lambda sc: [int(x) for x in sc.split(".")])
     new_issues = [i for i in report.issues() if i.fingerprint not in gate.accepted] if gate.baseline_used else []
     return _env().get_template("report.html.j2").render(
@@ -95,11 +97,11 @@ def render(report: AuditReport, gate: GateResult, context: Context = Context()) 
         impact_name=lambda impact: t(f"impact.{impact}") if impact in IMPACTS else "–",
         landmark_name=lambda landmark: "–" if landmark is None else t(f"landmark.{landmark or 'none'}"),
         criterion=lambda sc: criterion_name(sc, lang)[0],
-        fix=lambda sc: t(f"fix.{sc}") if f"fix.{sc}" in _keys(lang) else t("fix.best-practice"),
+        fix=lambda sc: how_to_fix(sc, lang) or t("fix.best-practice"),
         criteria_seen=[(sc, criterion_name(sc, lang)[0]) for sc in criteria_seen],
     )
 
 
-@cache
-def _keys(lang: str) -> frozenset[str]:
-    return frozenset(catalog(CATALOG, lang))
+def how_to_fix(sc: str, lang: str) -> str | None:
+    """A criterion's one-line how-to-fix in ``lang`` (audit/reporters/locales), if it has one."""
+    return catalog(CATALOG, lang).get(f"fix.{sc}")

@@ -7,7 +7,8 @@ import re
 
 from audit.gate import GateResult
 from audit.reporters.context import Context
-from audit.model import IMPACTS, LANDMARK_NAMES, AuditReport, impact_rank
+from audit.model import IMPACTS, AuditReport, impact_rank
+from kaikille.catalogs import text
 
 MAX_GROUPS = 20
 MAX_LISTED = 30  # new problems, pages not audited: the rest are in the HTML report
@@ -62,7 +63,7 @@ def render(report: AuditReport, gate: GateResult, context: Context = Context()) 
                   "| Rule | Impact | WCAG | Where | Element | Pages |", "| --- | --- | --- | --- | --- | ---: |"]
         for g in groups[:MAX_GROUPS]:
             wcag = ", ".join(c.sc for c in g.criteria) or "best practice"
-            where = LANDMARK_NAMES.get(g.landmark or "", "-") if g.landmark is not None else "-"
+            where = text("audit.reporters", "en", f"landmark.{g.landmark or 'none'}") if g.landmark is not None else "-"
             pages = f"**fix once: {g.page_count}**" if g.page_count > 1 else "1"
             lines.append(f"| {esc(g.rule_id)} | {esc(g.impact or '-')} | {wcag} | {where} | {esc(g.selector)} | {pages} |")
         if len(groups) > MAX_GROUPS:
