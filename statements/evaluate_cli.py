@@ -9,14 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from audit.model import read_report
 from kaikille.errors import UsageError
 from kaikille.files import read_json_object, write_atomic
 from statements.earl import export_earl, import_earl
-from statements.evaluation import criterion_results, new_evaluation, read_evaluation, save_evaluation
-from statements.sample import sample_pages
+from statements.evaluation import criterion_results, read_evaluation, save_evaluation
+from statements.sample import start_evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> dict:
@@ -46,12 +45,9 @@ def _new_file(path: Path) -> Path:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.evaluate_command == "sample":
-        report = read_report(args.results)
-        front = next((p.url for p in sorted(report.pages, key=lambda p: p.depth)), "")
-        pages = sample_pages(report, seed=args.seed, random_count=args.random)
-        data = new_evaluation(args.name or urlsplit(front).hostname or "", front, sorted({p.site for p in report.pages}), pages)
-        data["results"] = str(Path(args.results).resolve())  # the automated evidence the evaluation starts from
+        data = start_evaluation(read_report(args.results), args.results, args.name, args.seed, args.random)
         save_evaluation(_new_file(Path(args.output)), data)
+        pages = data["sample"]
         print(f"Wrote {args.output}: {len(pages)} pages ({sum(p['random'] for p in pages)} random), 49 criteria to evaluate.")
         return 0
     if args.evaluate_command == "export":

@@ -26,10 +26,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kaikille.clock import Clock, iso, utc_now
 from kaikille.errors import UsageError
 from kaikille.files import write_atomic
+from kaikille.links import is_web_address
 from kaikille.wcag import required_criteria
 
 FORMAT = "kaikille-evaluation"
@@ -41,6 +43,16 @@ REASONS = ("front-page", "statement", "contact", "feedback", "search", "form", "
 
 class EvaluationError(UsageError):
     """An evaluation file that is not one, or a change that does not fit it (the message says where): exit 2."""
+
+
+class SampleRefused(EvaluationError):
+    """A change to the sample that would not fit: ``code`` (outside, already, has-problem) says which,
+    for the app to word it; the message says it in English for the command line."""
+
+    def __init__(self, code: str, url: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.url = url
 
 
 class ConflictError(EvaluationError):
@@ -174,6 +186,39 @@ def criterion_results(data: dict) -> list[CriterionResult]:
 def evaluated_all(data: dict) -> bool:
     """Every one of the 49 criteria has an outcome a person gave (not 'not checked')."""
     return all(r.outcome in DONE for r in criterion_results(data))
+
+
+def in_scope(data: dict, url: str) -> bool:
+    """An http(s) address on a host of the evaluation's site or scope."""
+    parts = urlsplit(url)
+    hosts = {urlsplit(u).hostname for u in [data["site"]["url"], *data["scope"].get("urls", [])] if u}
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.hostname in hosts
+
+
+def add_page(data: dict, url: str, title: str = "") -> dict:
+    """The evaluation with one more sample page the evaluator chose (reason "other")."""
+    url = url.strip()
+    if not is_web_address(url) or not in_scope(data, url):
+        raise SampleRefused("outside", url[:200], f"{url[:200]!r} is not an address of the site being evaluated")
+    if any(p["url"] == url for p in data["sample"]):
+        raise SampleRefused("already", url[:200], f"{url[:200]!r} is already in the sample")
+    ids = {p["id"] for p in data["sample"]}
+    new_id = next(f"e{n}" for n in range(1, len(ids) + 2) if f"e{n}" not in ids)
+    page = {"id": new_id, "url": url, "title": title.strip()[:300], "reasons": ["other"], "random": False}
+    return {**data, "sample": [*data["sample"], page]}
+
+
+def remove_pages(data: dict, ids: list[str]) -> dict:
+    """The evaluation without those sample pages (and their per-page outcomes). A page a problem was
+    seen on stays: the problem would lose its evidence."""
+    named = sorted({i for p in data["problems"] for i in p["pages"]} & set(ids))
+    if named:
+        url = next(p["url"] for p in data["sample"] if p["id"] == named[0])
+        raise SampleRefused("has-problem", url[:200], f"{url[:200]} is named in a recorded problem: it stays in the sample")
+    gone = set(ids)
+    criteria = {sc: {**entry, "pages": {k: v for k, v in (entry.get("pages") or {}).items() if k not in gone}}
+                for sc, entry in data["criteria"].items()}
+    return {**data, "sample": [p for p in data["sample"] if p["id"] not in gone], "criteria": criteria}
 
 
 def description(problem: dict, lang: str) -> str:

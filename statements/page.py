@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from functools import partial
 from pathlib import Path
 
@@ -26,9 +27,9 @@ from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
 from statements.check import check
-from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, criterion_results, description, evaluated_all,
-                                   read_evaluation, save_evaluation)
-from statements.sample import automated_knowledge
+from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, add_page, criterion_results, description,
+                                   SampleRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation)
+from statements.sample import automated_knowledge, start_evaluation
 
 
 def t(lang: str, key: str, **params: object) -> str:
@@ -120,7 +121,7 @@ def _set_note(path: Path, lang: str, sc: str) -> None:
 def _forget_widgets() -> None:
     """Per-criterion widgets show the file's values again (after a reload or another file)."""
     st.session_state.conflict = ""
-    for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_"))]:
+    for key in [k for k in st.session_state if str(k).startswith(("outcome_", "note_", "page_"))]:
         del st.session_state[key]
 
 
@@ -137,39 +138,81 @@ def _open(folder: Path) -> None:
         st.session_state.evaluation = read_evaluation(folder / name)
 
 
-def evaluate_page(settings: AppSettings) -> None:
-    lang = st.session_state.get("lang", "fi")
-    staff_page_start(lang, t(lang, "evaluate.title"), t(lang, "evaluate.intro"))
-    folder = Path(settings.evaluations)
-    files = evaluation_files(folder)
-    if not files:
-        st.info(t(lang, "evaluate.none", folder=str(folder)))
+def results_files(folder: Path) -> list[Path]:
+    """The audits' results files in the reports folder: its own results.json and those one or two
+    folders down (one folder per site, or per site and run)."""
+    if not folder.is_dir():
+        return []
+    found = [folder / "results.json", *folder.glob("*/results.json"), *folder.glob("*/*/results.json")]
+    return sorted(p for p in found if p.is_file())
+
+
+def new_file_name(folder: Path, site: str) -> str:
+    """A file name of the site's name that is not taken yet: digituki.hel.fi.json, then -2, -3…"""
+    stem = re.sub(r"[^a-z0-9.-]+", "-", site.lower()).strip(".-")[:60] or "evaluation"
+    return next(name for n in range(1, 1000) if not (folder / (name := f"{stem}{'' if n == 1 else f'-{n}'}.json")).exists())
+
+
+def _start(folder: Path, reports: Path, lang: str) -> None:
+    """A new evaluation from an audit's results: the sample is chosen, the file written and opened."""
+    chosen = st.session_state.get("start_results")
+    try:
+        data = start_evaluation(read_report(reports / chosen), reports / chosen, st.session_state.get("start_name", ""))
+        name = new_file_name(folder, data["site"]["name"])
+        folder.mkdir(parents=True, exist_ok=True)
+        save_evaluation(folder / name, data)
+    except UsageError as exc:
+        st.session_state.start_error = t(lang, "evaluate.start.failed", reason=str(exc))
         return
-    st.selectbox(t(lang, "evaluate.file"), [p.name for p in files], index=None, key="evaluation_file",
-                 placeholder=t(lang, "evaluate.file.placeholder"), on_change=_open, args=(folder,))
-    if st.session_state.get("evaluation_file") and "evaluation" not in st.session_state:
-        try:
-            _open(folder)
-        except EvaluationError as exc:
-            st.error(t(lang, "evaluate.broken", reason=str(exc)))
+    st.session_state.start_error = ""
+    st.session_state.evaluation_file = name
+    _open(folder)
+    st.session_state.saved_message = t(lang, "evaluate.start.done", file=name, count=len(data["sample"]))
+
+
+def start_section(folder: Path, reports: Path, lang: str, expanded: bool) -> None:
+    found = results_files(reports)
+    with st.expander(t(lang, "evaluate.start"), expanded=expanded):
+        if not found:
+            st.write(t(lang, "evaluate.start.none", folder=str(reports)))
             return
-    data = st.session_state.get("evaluation")
-    if data is None:
+        st.selectbox(t(lang, "evaluate.start.results"), [str(p.relative_to(reports)) for p in found], key="start_results")
+        st.text_input(t(lang, "evaluate.start.name"), key="start_name", max_chars=120)
+        st.button(t(lang, "evaluate.start.button"), key="start_button", on_click=_start, args=(folder, reports, lang))
+        if st.session_state.get("start_error"):
+            st.error(st.session_state.start_error)
+
+
+def _set_page_outcome(path: Path, lang: str, sc: str, page: str) -> None:
+    pages = st.session_state.evaluation["criteria"][sc].setdefault("pages", {})
+    value = st.session_state[f"page_{sc}_{page}"]
+    if value == "not-checked":
+        pages.pop(page, None)
+    else:
+        pages[page] = value
+    _save(path, lang)
+
+
+def _edit_sample(path: Path, lang: str) -> None:
+    """The sample form's changes: pages left out, then a page added; a refusal says why and saves nothing."""
+    data = st.session_state.evaluation
+    try:
+        if st.session_state.get("sample_remove"):
+            data = remove_pages(data, st.session_state.sample_remove)
+        if st.session_state.get("sample_add", "").strip():
+            data = add_page(data, st.session_state.sample_add, st.session_state.get("sample_add_title", ""))
+    except SampleRefused as exc:
+        st.session_state.sample_error = t(lang, f"evaluate.sample.{exc.code}", url=exc.url)
         return
-    path = folder / st.session_state.evaluation_file
-    if st.session_state.get("conflict"):
-        st.error(st.session_state.conflict)
-        st.button(t(lang, "evaluate.reload"), key="reload_button", on_click=_reload, args=(path,))
-    elif st.session_state.get("saved_message"):
-        st.success(st.session_state.saved_message)
+    st.session_state.sample_error = ""
+    st.session_state.evaluation = data
+    _save(path, lang)
 
+
+def criterion_section(data: dict, path: Path, lang: str) -> None:
+    """One criterion at a time: how to test it, what the automated checks know, the outcome for the
+    whole sample and per page, a note, and problems (one problem, many pages)."""
     results = criterion_results(data)
-    done = sum(r.outcome != "not-checked" for r in results)
-    st.header(t(lang, "evaluate.site", site=data["site"]["name"] or data["site"]["url"]))
-    st.write(t(lang, "evaluate.progress", done=done, total=len(results)))
-    if evaluated_all(data):
-        st.write(t(lang, "evaluate.complete"))
-
     words = {o: t(lang, f"evaluate.outcome.{o}") for o in OUTCOMES}
     by_sc = {r.criterion: r for r in results}
     report = None
@@ -200,6 +243,11 @@ def evaluate_page(settings: AppSettings) -> None:
     st.radio(t(lang, "evaluate.outcome"), list(OUTCOMES), index=OUTCOMES.index(entry["outcome"]), format_func=words.__getitem__,
              key=f"outcome_{sc}", on_change=_set_outcome, args=(path, lang, sc), horizontal=True)
     st.text_area(t(lang, "evaluate.note"), value=entry.get("note", ""), key=f"note_{sc}", on_change=_set_note, args=(path, lang, sc))
+    with st.expander(t(lang, "evaluate.per_page", count=len(entry.get("pages") or {}), total=len(data["sample"]))):
+        for page in data["sample"]:
+            st.selectbox(page["url"], list(OUTCOMES), index=OUTCOMES.index((entry.get("pages") or {}).get(page["id"], "not-checked")),
+                         format_func=words.__getitem__, key=f"page_{sc}_{page['id']}", on_change=_set_page_outcome,
+                         args=(path, lang, sc, page["id"]))
     problems = [p for p in data["problems"] if sc in p["criteria"]]
     if problems:
         st.write(t(lang, "evaluate.problems", count=len(problems)))
@@ -223,8 +271,58 @@ def evaluate_page(settings: AppSettings) -> None:
                 _save(path, lang)
                 st.rerun()
 
+
+def sample_section(data: dict, path: Path, lang: str) -> None:
+    """The sample: each page and why it was chosen; pages left out or added by the evaluator."""
     st.header(t(lang, "evaluate.sample"))
     st.write(t(lang, "evaluate.sample.count", count=len(data["sample"])))
     for page in data["sample"]:
         reasons = ", ".join(t(lang, f"evaluate.reason.{r}") for r in page.get("reasons", []))
         st.text(f"{page['url']} — {reasons}")
+    with st.form(key="sample_form", clear_on_submit=True):
+        st.write(t(lang, "evaluate.sample.edit"))
+        st.multiselect(t(lang, "evaluate.sample.remove"), [p["id"] for p in data["sample"]], key="sample_remove",
+                       format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
+                       placeholder=t(lang, "evaluate.file.placeholder"))
+        st.text_input(t(lang, "evaluate.sample.add"), key="sample_add", max_chars=2000)
+        st.text_input(t(lang, "evaluate.sample.add_title"), key="sample_add_title", max_chars=300)
+        st.form_submit_button(t(lang, "evaluate.sample.save"), on_click=_edit_sample, args=(path, lang))
+    if st.session_state.get("sample_error"):
+        st.error(st.session_state.sample_error)
+
+
+def evaluate_page(settings: AppSettings) -> None:
+    lang = st.session_state.get("lang", "fi")
+    staff_page_start(lang, t(lang, "evaluate.title"), t(lang, "evaluate.intro"))
+    folder = Path(settings.evaluations)
+    files = evaluation_files(folder)
+    start_section(folder, Path(settings.reports), lang, expanded=not files)
+    if not files:
+        st.info(t(lang, "evaluate.none", folder=str(folder)))
+        return
+    st.selectbox(t(lang, "evaluate.file"), [p.name for p in files], index=None, key="evaluation_file",
+                 placeholder=t(lang, "evaluate.file.placeholder"), on_change=_open, args=(folder,))
+    if st.session_state.get("evaluation_file") and "evaluation" not in st.session_state:
+        try:
+            _open(folder)
+        except EvaluationError as exc:
+            st.error(t(lang, "evaluate.broken", reason=str(exc)))
+            return
+    data = st.session_state.get("evaluation")
+    if data is None:
+        return
+    path = folder / st.session_state.evaluation_file
+    if st.session_state.get("conflict"):
+        st.error(st.session_state.conflict)
+        st.button(t(lang, "evaluate.reload"), key="reload_button", on_click=_reload, args=(path,))
+    elif st.session_state.get("saved_message"):
+        st.success(st.session_state.saved_message)
+
+    results = criterion_results(data)
+    done = sum(r.outcome != "not-checked" for r in results)
+    st.header(t(lang, "evaluate.site", site=data["site"]["name"] or data["site"]["url"]))
+    st.write(t(lang, "evaluate.progress", done=done, total=len(results)))
+    if evaluated_all(data):
+        st.write(t(lang, "evaluate.complete"))
+    criterion_section(data, path, lang)
+    sample_section(data, path, lang)

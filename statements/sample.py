@@ -14,12 +14,13 @@ from __future__ import annotations
 import math
 import random
 import re
-from urllib.parse import urlsplit
-
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from audit.model import NEEDS_REVIEW, VIOLATION, AuditReport, PageResult
 from kaikille.links import names_statement
+from statements.evaluation import new_evaluation
 
 CONTACT = re.compile(r"yhteystied|ota-yhteytta|contact|kontakt", re.I)
 FEEDBACK = re.compile(r"palaute|feedback|respons|anna-palautetta", re.I)
@@ -84,6 +85,17 @@ def sample_pages(report: AuditReport, seed: int = 2102, random_count: int | None
     out += [{"id": f"r{i + 1}", "url": url, "title": titles.get(url, "")[:300], "reasons": ["random"], "random": True}
             for i, url in enumerate(sorted(drawn))]
     return out
+
+
+def start_evaluation(report: AuditReport, results: str | Path, name: str = "", seed: int = 2102,
+                     random_count: int | None = None) -> dict:
+    """A new evaluation of the report's site: its scope (the sites crawled), the sample, and the results
+    file it starts from (kept as an absolute path: the app shows that file's evidence per criterion)."""
+    front = next((p.url for p in sorted(report.pages, key=lambda p: p.depth)), "")
+    pages = sample_pages(report, seed=seed, random_count=random_count)
+    data = new_evaluation(name.strip() or urlsplit(front).hostname or "", front, sorted({p.site for p in report.pages}), pages)
+    data["results"] = str(Path(results).resolve())
+    return data
 
 
 @dataclass(frozen=True)

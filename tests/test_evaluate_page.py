@@ -124,3 +124,77 @@ def test_each_criterion_says_how_to_test_it_in_plain_words(folder):
     at.selectbox(key="criterion").select("2.4.7").run()
     assert any(m.value == "**Näin testaat**" for m in at.markdown)
     assert any("Näetkö aina, missä kohdistus on?" in m.value for m in at.markdown)
+
+
+def test_an_evaluation_starts_from_an_audit_in_the_app(tmp_path, monkeypatch):
+    """No file to edit: the coordinator picks an audit's results, and the sample is chosen, saved and opened."""
+    import shutil
+
+    reports = tmp_path / "reports" / "fixture-site"
+    reports.mkdir(parents=True)
+    shutil.copy(HERE / "golden" / "input-results.json", reports / "results.json")
+    monkeypatch.setenv("KAIKILLE_TEST_EVALUATIONS", str(tmp_path / "evaluations"))
+    monkeypatch.setenv("KAIKILLE_TEST_REPORTS", str(tmp_path / "reports"))
+    at = start()
+    assert at.selectbox(key="start_results").options == ["fixture-site/results.json"]
+    at.text_input(key="start_name").input("Fixture site")
+    at.button(key="start_button").click().run()
+    written = read_evaluation(tmp_path / "evaluations" / "fixture-site.json")
+    expected = sample_pages(read_report(reports / "results.json"))
+    assert written["sample"] == expected and written["site"]["name"] == "Fixture site"
+    assert written["results"] == str((reports / "results.json").resolve())
+    assert at.success[0].value.startswith(f"Started fixture-site.json with {len(expected)} pages in the sample.")
+    assert any("0 of 49 criteria evaluated." in m.value for m in at.markdown) and not at.exception
+    at.text_input(key="start_name").input("Fixture site")
+    at.button(key="start_button").click().run()  # a second start never writes over the first
+    assert (tmp_path / "evaluations" / "fixture-site-2.json").is_file()
+    assert read_evaluation(tmp_path / "evaluations" / "fixture-site.json")["revision"] == 1
+
+
+def test_without_audit_results_the_page_says_where_it_looked(tmp_path, monkeypatch):
+    monkeypatch.setenv("KAIKILLE_TEST_EVALUATIONS", str(tmp_path / "evaluations"))
+    monkeypatch.setenv("KAIKILLE_TEST_REPORTS", str(tmp_path / "nothing"))
+    at = start("fi")
+    assert any(m.value.startswith(f"Kansiossa {tmp_path / 'nothing'} ei ole auditointien tuloksia.") for m in at.markdown)
+    assert not at.exception
+
+
+def test_the_sample_is_edited_and_a_page_with_a_problem_stays(folder):
+    at = start()
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    before = read_evaluation(folder / "fixture.json")["sample"]
+    at.multiselect(key="sample_remove").select(before[-1]["id"])
+    at.text_input(key="sample_add").input("http://127.0.0.1:8000/asiointi/lomake")
+    at.text_input(key="sample_add_title").input("Asiointilomake")
+    at.button(key="FormSubmitter:sample_form-Save the sample").click().run()
+    after = read_evaluation(folder / "fixture.json")["sample"]
+    assert [p["url"] for p in after] == [p["url"] for p in before[:-1]] + ["http://127.0.0.1:8000/asiointi/lomake"]
+    assert after[-1]["reasons"] == ["other"] and after[-1]["title"] == "Asiointilomake"
+    at.text_input(key="sample_add").input("https://evil.example/")
+    at.button(key="FormSubmitter:sample_form-Save the sample").click().run()
+    assert at.error[0].value == "The sample was not changed: https://evil.example/ is not a page of the site being evaluated."
+    assert read_evaluation(folder / "fixture.json")["sample"] == after
+    data = read_evaluation(folder / "fixture.json")
+    data["problems"].append({"id": "pr1", "criteria": ["1.3.1"], "description": "Table without headers", "pages": ["s1"]})
+    save_evaluation(folder / "fixture.json", data)
+    at = start()  # the problem was recorded on s1 (in another window)
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    at.multiselect(key="sample_remove").select("s1")
+    at.button(key="FormSubmitter:sample_form-Save the sample").click().run()
+    assert "a recorded problem was seen on" in at.error[0].value
+    assert any(p["id"] == "s1" for p in read_evaluation(folder / "fixture.json")["sample"])
+
+
+def test_an_outcome_per_page_is_saved_and_decides_the_criterion(folder):
+    at = start()
+    at.selectbox(key="evaluation_file").select("fixture.json").run()
+    at.selectbox(key="criterion").select("2.4.6").run()
+    at.selectbox(key="page_2.4.6_s1").select("passed").run()
+    at.selectbox(key="page_2.4.6_s2").select("cannot-tell").run()
+    saved = read_evaluation(folder / "fixture.json")
+    assert saved["criteria"]["2.4.6"]["pages"] == {"s1": "passed", "s2": "cannot-tell"}
+    assert at.selectbox(key="criterion").value == "2.4.6"
+    assert at.selectbox(key="criterion").format_func("2.4.6").endswith("— Cannot tell")  # the worst page decides
+    at.selectbox(key="page_2.4.6_s2").select("not-checked").run()
+    assert read_evaluation(folder / "fixture.json")["criteria"]["2.4.6"]["pages"] == {"s1": "passed"}
+    assert not at.exception
