@@ -38,8 +38,11 @@ def t(lang: str, key: str, **params: object) -> str:
 
 def pages(lang: str, settings: AppSettings) -> dict[str, list]:
     evaluate = st.Page(partial(evaluate_page, settings), title=t(lang, "evaluate.nav"), url_path="evaluate")
+    from statements.statement_page import statement_page  # it builds on this module's file helpers
+
+    statement = st.Page(partial(statement_page, settings), title=t(lang, "draft.nav"), url_path="statement")
     published = st.Page(published_page, title=t(lang, "published.nav"), url_path="published-statements")
-    return {"staff": [evaluate, published]}
+    return {"staff": [evaluate, statement, published]}
 
 
 def check_rows(urls: list[str], lang: str, today: dt.date) -> list[dict]:
