@@ -243,9 +243,9 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
         st.write(t(lang, f"evaluate.auto.{known.kind}", count=len(known.pages), engines=", ".join(known.engines) or "—"))
         for url in known.pages[:5]:
             st.text(f"• {url}")
-    st.radio(t(lang, "evaluate.outcome"), list(OUTCOMES), index=OUTCOMES.index(entry["outcome"]), format_func=words.__getitem__,
+    st.radio(t(lang, "evaluate.outcome", sc=sc), list(OUTCOMES), index=OUTCOMES.index(entry["outcome"]), format_func=words.__getitem__,
              key=f"outcome_{sc}", on_change=_set_outcome, args=(path, lang, sc), horizontal=True)
-    st.text_area(t(lang, "evaluate.note"), value=entry.get("note", ""), key=f"note_{sc}", on_change=_set_note, args=(path, lang, sc))
+    st.text_area(t(lang, "evaluate.note", sc=sc), value=entry.get("note", ""), key=f"note_{sc}", on_change=_set_note, args=(path, lang, sc))
     with st.expander(t(lang, "evaluate.per_page", count=len(entry.get("pages") or {}), total=len(data["sample"]))):
         for page in data["sample"]:
             st.selectbox(page["url"], list(OUTCOMES), index=OUTCOMES.index((entry.get("pages") or {}).get(page["id"], "not-checked")),
