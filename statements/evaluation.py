@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,13 +42,19 @@ DONE = {"passed", "failed", "cannot-tell", "not-present"}  # a person has looked
 REASONS = ("front-page", "statement", "contact", "feedback", "search", "form", "template", "document", "other", "random")
 
 
+SCREENSHOT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]{0,99}\.files/[A-Za-z0-9_][A-Za-z0-9_-]{0,40}\.(png|jpg)")
+PICTURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}  # what a picture's first bytes say it is
+PICTURE_MAX_BYTES = 5 * 1024 * 1024
+
+
 class EvaluationError(UsageError):
     """An evaluation file that is not one, or a change that does not fit it (the message says where): exit 2."""
 
 
-class SampleRefused(EvaluationError):
-    """A change to the sample that would not fit: ``code`` (outside, already, has-problem) says which,
-    for the app to word it; the message says it in English for the command line."""
+class ChangeRefused(EvaluationError):
+    """A change that would not fit: ``code`` (outside, already, has-problem for the sample;
+    not-picture, too-big for a screenshot) says which, for the app to word it; the message says it
+    in English for the command line."""
 
     def __init__(self, code: str, url: str, message: str) -> None:
         super().__init__(message)
@@ -113,6 +120,8 @@ def validate(data: Any, where: str = "evaluation") -> dict:
                 dt.date.fromisoformat(str(problem["fix_by"]))
             except ValueError:
                 raise _fail(f"{at}.fix_by", f"not a date like 2027-06-30: {str(problem['fix_by'])[:30]!r}") from None
+        if problem.get("screenshot") is not None and not SCREENSHOT_NAME.fullmatch(str(problem["screenshot"])):
+            raise _fail(f"{at}.screenshot", "the name of a PNG or JPEG picture in the evaluation's own folder, e.g. 'site.files/pr1.png'")
         missing = [p for p in problem.get("pages") or [] if p not in ids]
         if missing or not problem.get("pages"):
             raise _fail(f"{at}.pages", f"{missing[0]!r} is not a page of the sample" if missing else "name at least one page it was seen on")
@@ -199,9 +208,9 @@ def add_page(data: dict, url: str, title: str = "") -> dict:
     """The evaluation with one more sample page the evaluator chose (reason "other")."""
     url = url.strip()
     if not is_web_address(url) or not in_scope(data, url):
-        raise SampleRefused("outside", url[:200], f"{url[:200]!r} is not an address of the site being evaluated")
+        raise ChangeRefused("outside", url[:200], f"{url[:200]!r} is not an address of the site being evaluated")
     if any(p["url"] == url for p in data["sample"]):
-        raise SampleRefused("already", url[:200], f"{url[:200]!r} is already in the sample")
+        raise ChangeRefused("already", url[:200], f"{url[:200]!r} is already in the sample")
     ids = {p["id"] for p in data["sample"]}
     new_id = next(f"e{n}" for n in range(1, len(ids) + 2) if f"e{n}" not in ids)
     page = {"id": new_id, "url": url, "title": title.strip()[:300], "reasons": ["other"], "random": False}
@@ -214,11 +223,26 @@ def remove_pages(data: dict, ids: list[str]) -> dict:
     named = sorted({i for p in data["problems"] for i in p["pages"]} & set(ids))
     if named:
         url = next(p["url"] for p in data["sample"] if p["id"] == named[0])
-        raise SampleRefused("has-problem", url[:200], f"{url[:200]} is named in a recorded problem: it stays in the sample")
+        raise ChangeRefused("has-problem", url[:200], f"{url[:200]} is named in a recorded problem: it stays in the sample")
     gone = set(ids)
     criteria = {sc: {**entry, "pages": {k: v for k, v in (entry.get("pages") or {}).items() if k not in gone}}
                 for sc, entry in data["criteria"].items()}
     return {**data, "sample": [p for p in data["sample"] if p["id"] not in gone], "criteria": criteria}
+
+
+def save_picture(evaluation: Path, problem_id: str, content: bytes) -> str:
+    """Keep a screenshot of a problem beside the evaluation (``SITE.files/pr1.png``) and return the
+    name the problem records. Only PNG and JPEG (by their bytes, not their name), at most 5 MB."""
+    kind = next((k for magic, k in PICTURES.items() if content.startswith(magic)), None)
+    if kind is None:
+        raise ChangeRefused("not-picture", "", "only PNG and JPEG pictures can be kept")
+    if len(content) > PICTURE_MAX_BYTES:
+        raise ChangeRefused("too-big", "", f"the picture is larger than {PICTURE_MAX_BYTES // 1024 // 1024} MB")
+    name = f"{evaluation.stem}.files/{problem_id}.{kind}"
+    if not SCREENSHOT_NAME.fullmatch(name):
+        raise ChangeRefused("not-picture", "", f"{name!r} cannot be used as a file name")
+    write_atomic(evaluation.parent / name, content)
+    return name
 
 
 def description(problem: dict, lang: str) -> str:

@@ -11,6 +11,7 @@ statements' catalogs (keys ``evaluate.*``); file content is shown as text, never
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import re
@@ -27,8 +28,8 @@ from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
 from statements.check import check
-from statements.evaluation import (OUTCOMES, ConflictError, EvaluationError, add_page, criterion_results, description,
-                                   SampleRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation)
+from statements.evaluation import (OUTCOMES, PICTURES, ConflictError, EvaluationError, add_page, criterion_results, description,
+                                   ChangeRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation, save_picture)
 from statements.sample import automated_knowledge, start_evaluation
 
 
@@ -186,6 +187,15 @@ def start_section(folder: Path, reports: Path, lang: str, expanded: bool) -> Non
             st.error(st.session_state.start_error)
 
 
+def picture_html(content: bytes, alt: str) -> str:
+    """A kept screenshot with its text alternative (Streamlit's own image element gives it none)."""
+    kind = next((k for magic, k in PICTURES.items() if content.startswith(magic)), None)
+    if kind is None:  # the file was changed on disk into something that is not a picture: not shown
+        return ""
+    return (f'<img src="data:image/{"jpeg" if kind == "jpg" else "png"};base64,{base64.b64encode(content).decode()}" '
+            f'alt="{html.escape(alt)}" style="max-width:100%;height:auto;border:1px solid #767676">')
+
+
 def _set_page_outcome(path: Path, lang: str, sc: str, page: str) -> None:
     pages = st.session_state.evaluation["criteria"][sc].setdefault("pages", {})
     value = st.session_state[f"page_{sc}_{page}"]
@@ -204,7 +214,7 @@ def _edit_sample(path: Path, lang: str) -> None:
             data = remove_pages(data, st.session_state.sample_remove)
         if st.session_state.get("sample_add", "").strip():
             data = add_page(data, st.session_state.sample_add, st.session_state.get("sample_add_title", ""))
-    except SampleRefused as exc:
+    except ChangeRefused as exc:
         st.session_state.sample_error = t(lang, f"evaluate.sample.{exc.code}", url=exc.url)
         return
     st.session_state.sample_error = ""
@@ -257,22 +267,31 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
         urls = {p["id"]: p["url"] for p in data["sample"]}
         for problem in problems:
             st.text(f"• {description(problem, lang)} ({', '.join(urls.get(i, i) for i in problem['pages'])})")
+            picture = path.parent / problem["screenshot"] if problem.get("screenshot") else None
+            if picture is not None and picture.is_file():
+                st.html(picture_html(picture.read_bytes(), t(lang, "evaluate.problem.picture_of", problem=description(problem, lang))))
     with st.form(key=f"problem_{sc}", clear_on_submit=True):
         st.write(t(lang, "evaluate.problem.heading"))
         described = st.text_input(t(lang, "evaluate.problem.description"))
         seen = st.multiselect(t(lang, "evaluate.problem.pages"), [p["id"] for p in data["sample"]],
                               format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
                               placeholder=t(lang, "evaluate.file.placeholder"))
+        picture = st.file_uploader(t(lang, "evaluate.problem.picture"), type=["png", "jpg", "jpeg"])
         if st.form_submit_button(t(lang, "evaluate.problem.add")):
             if not described.strip() or not seen:
                 st.warning(t(lang, "evaluate.problem.incomplete"))
-            else:
-                ids = {p["id"] for p in data["problems"]}
-                new_id = next(f"pr{n}" for n in range(1, len(ids) + 2) if f"pr{n}" not in ids)
-                data["problems"].append({"id": new_id, "criteria": [sc], "description": " ".join(described.split()),
-                                         "pages": seen, "screenshot": None})
-                _save(path, lang)
-                st.rerun()
+                return
+            ids = {p["id"] for p in data["problems"]}
+            new_id = next(f"pr{n}" for n in range(1, len(ids) + 2) if f"pr{n}" not in ids)
+            try:
+                kept = save_picture(path, new_id, picture.getvalue()) if picture is not None else None
+            except ChangeRefused as exc:
+                st.warning(t(lang, f"evaluate.problem.{exc.code}"))
+                return
+            data["problems"].append({"id": new_id, "criteria": [sc], "description": " ".join(described.split()),
+                                     "pages": seen, "screenshot": kept})
+            _save(path, lang)
+            st.rerun()
 
 
 def sample_section(data: dict, path: Path, lang: str) -> None:

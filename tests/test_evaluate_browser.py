@@ -133,11 +133,19 @@ def test_a_whole_evaluation_by_keyboard_survives_a_reload_and_a_restart_and_beco
         for page in two:
             _choose(tab, "Pages where it was seen", urlsplit(page["url"]).path.rsplit("/", 1)[-1])
         tab.keyboard.press("Escape")
+        shot = tmp_path / "seen.png"
+        shot.write_bytes(tab.screenshot())  # the picture a coordinator would take of the problem
+        tab.locator("[data-testid=stForm] input[type=file]").set_input_files(str(shot))
+        expect(tab.get_by_text("seen.png")).to_be_visible(timeout=20000)
+        settled(tab)
+        expect(tab.get_by_role("button", name="Save the problem")).to_be_enabled()  # Streamlit holds it while the file uploads
         tab.get_by_role("button", name="Save the problem").focus()
         tab.keyboard.press("Enter")
         expect(tab.get_by_text("Problems recorded for this criterion: 1")).to_be_visible(timeout=20000)
         (problem,) = read_evaluation(evaluation)["problems"]
         assert problem["pages"] == [p["id"] for p in two] and problem["criteria"] == ["2.4.3"]
+        assert (evaluations / problem["screenshot"]).read_bytes() == shot.read_bytes()
+        expect(tab.get_by_role("img", name="Screenshot: The focus jumps from the menu to the footer")).to_be_visible()
         assert violations(tab) == []
 
         # every other criterion passed for the whole sample, one by one

@@ -233,3 +233,33 @@ def test_what_automated_checks_know_of_each_criterion():
     review = [sc for sc in ("2.4.3", "2.2.2", "3.1.1") if automated_knowledge(recorded, sc).kind == "flags-only"]
     assert review, "a criterion kaikille's checks only flag for review, with nothing flagged"
     assert automated_knowledge(recorded, "1.2.5").kind == "not-testable"
+
+
+def test_a_problems_screenshot_is_kept_beside_the_evaluation_only_when_it_is_a_picture(tmp_path):
+    import struct
+    import zlib
+
+    from statements.evaluation import ChangeRefused, save_picture
+
+    def png(width: int, height: int) -> bytes:
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+    evaluation = tmp_path / "digituki.json"
+    name = save_picture(evaluation, "pr1", png(4, 3))
+    assert name == "digituki.files/pr1.png" and (tmp_path / name).read_bytes() == png(4, 3)
+    with pytest.raises(ChangeRefused) as refused:
+        save_picture(evaluation, "pr2", b"<html><script>alert(1)</script></html>")  # a page named .png is not a picture
+    assert refused.value.code == "not-picture" and not (tmp_path / "digituki.files" / "pr2.png").exists()
+    with pytest.raises(ChangeRefused) as refused:
+        save_picture(evaluation, "pr3", b"\xff\xd8\xff" + b"\x00" * (5 * 1024 * 1024))
+    assert refused.value.code == "too-big"
+    data = new_evaluation("Site", "https://example.org/", [], [{"id": "s1", "url": "https://example.org/", "reasons": []}])
+    data["problems"] = [{"id": "pr1", "criteria": ["1.1.1"], "description": "x", "pages": ["s1"], "screenshot": "../../etc/passwd"}]
+    with pytest.raises(EvaluationError, match=r"problems\[0\]\.screenshot"):
+        validate(data)
+    data["problems"][0]["screenshot"] = name
+    assert validate(data) is data
