@@ -77,6 +77,7 @@ def streamlit_command(args: argparse.Namespace) -> list[str]:
         sys.executable, "-m", "streamlit", "run", str(app_script()),
         "--server.address", args.host, "--server.port", str(args.port), "--server.headless", "true",
         "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
+        "--server.maxUploadSize", "5",  # MB: the only upload is a problem's screenshot (statements.evaluation.PICTURE_MAX_BYTES)
         *(part for key, value in THEME.items() for part in (f"--{key}", value)), "--",
     ]
     for flag in ("places", "city", "tiles", "evaluations", "reports"):

@@ -161,8 +161,8 @@ def _form(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
     assessment, dates = data.get("assessment", {}), data.get("dates", {})
     values: dict[str, Any] = {}
     names = {code: text("kaikille", code, "lang.self") for code in LANGUAGES}
-    with st.form("statement_form"):
-        st.subheader(t(lang, "draft.form"))
+    # open while something is still missing; afterwards closed, so that the preview is near the top
+    with st.expander(t(lang, "draft.form"), expanded=bool(missing(data, lang))), st.form("statement_form"):
         for field, (table, key) in TEXTS.items():
             given = data.get(table, {}).get(key) or {}
             for code in LANGUAGES:
@@ -251,6 +251,7 @@ def statement_page(settings: AppSettings) -> None:
         st.write(t(lang, "draft.warnings"))
         st.html(bullets(list(statement.warnings)))
     names = {code: text("kaikille", code, "lang.self") for code in statement.source.languages}
-    shown = st.radio(t(lang, "draft.language"), list(names), format_func=names.__getitem__, horizontal=True, key="statement_language")
+    shown = st.radio(t(lang, "draft.language"), list(names), format_func=names.__getitem__, horizontal=True, key="statement_language",
+                     index=list(names).index(lang) if lang in names else 0)  # the page's language first, where the statement has it
     _downloads(statement, lang, shown, Path(name).stem)
     st.html(html_fragment(statement, shown))

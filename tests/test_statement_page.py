@@ -73,7 +73,7 @@ def test_a_new_statement_says_what_is_missing_then_builds_from_the_form(folder):
     assert at.subheader[-1].value == "Status: partially compliant"
     page = page_html(at)
     assert "A person has evaluated 0 of the 49 criteria." in page and "criteria are known not to be met: 1.1.1" in page
-    assert 'id="statement-fi" lang="fi"' in page and "Kokeilusivusto" in page  # the preview starts in the statement's first language
+    assert 'id="statement-en" lang="en"' in page and "The test site" in page  # the preview starts in the page's language
     assert [b.label for b in at.get("download_button")] == ["Web page (HTML)", "Part of a page for the CMS (HTML)", "Markdown", "Data (JSON)"]
     at.radio(key="statement_language").set_value("sv").run()
     assert 'id="statement-sv" lang="sv"' in page_html(at) and "Testwebbplatsen" in page_html(at)
