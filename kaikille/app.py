@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> None:
     # one line under the language, each section's pages as links; the residents' page stays first.
     current = st.navigation(next(iter(sections.values())) if only_one else sections, position="hidden")
     if not only_one:
+        # Streamlit marks the current page's link with the same background it gives a focused link:
+        # an outline shows where the focus is on every link (WCAG 2.4.7; found by kaikille's own check)
+        st.html("<style>[data-testid=stPageLink-NavLink]:focus-visible{outline:3px solid #1f1f1f;outline-offset:2px}</style>")
         with st.container(horizontal=True, key="kaikille_nav"):
             for name, pages in sections.items():
                 for page in pages:

@@ -170,16 +170,17 @@ def _form(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
                                                           value=str(given.get(code, "")) if isinstance(given, dict) else "",
                                                           max_chars=300, key=f"sf_{field}_{code}")
         values["urls"] = st.text_area(t(lang, "draft.field.urls"), value="\n".join(map(str, site.get("urls") or [])), key="sf_urls")
-        values["languages"] = st.multiselect(t(lang, "draft.field.languages"), list(LANGUAGES), format_func=names.__getitem__,
-                                             default=[c for c in site.get("languages") or [] if c in LANGUAGES], key="sf_languages",
-                                             placeholder=t(lang, "evaluate.file.placeholder"))
+        st.write(t(lang, "draft.field.languages"))
+        given = [c for c in site.get("languages") or [] if c in LANGUAGES]
+        values["languages"] = [code for code in LANGUAGES
+                               if st.checkbox(names[code], value=code in given, key=f"sf_language_{code}")]
         values["email"] = st.text_input(t(lang, "draft.field.email"), value=str(feedback.get("email") or ""), max_chars=200, key="sf_email")
         values["form"] = st.text_input(t(lang, "draft.field.feedback_form"), value=str(feedback.get("form") or ""), max_chars=500,
                                        key="sf_form")
         values["phone"] = st.text_input(t(lang, "draft.field.phone"), value=str(feedback.get("phone") or ""), max_chars=40, key="sf_phone")
         days = feedback.get("response_days")
-        values["response_days"] = st.number_input(t(lang, "draft.field.response_days"), min_value=1, max_value=14, step=1,
-                                                  value=days if isinstance(days, int) and 1 <= days <= 14 else 14, key="sf_days")
+        values["response_days"] = st.selectbox(t(lang, "draft.field.response_days"), list(range(1, 15)), key="sf_days",
+                                               index=days - 1 if isinstance(days, int) and 1 <= days <= 14 else 13)
         values["method"] = st.selectbox(t(lang, "draft.field.method"), list(METHODS), format_func=lambda m: t(lang, f"draft.method.{m}"),
                                         index=METHODS.index(assessment.get("method")) if assessment.get("method") in METHODS else 0,
                                         key="sf_method")

@@ -86,3 +86,65 @@ def test_finnish_report_with_trend_baseline_pictures_and_filters_passes_our_audi
             assert tab.locator("li.group:visible").count() == total
             assert tab.evaluate("window.__pwned") is None
             browser.close()
+
+
+STAFF_JOURNEYS = """
+[[journey]]
+name = "Evaluate"
+start = "/evaluate"
+steps = [
+  { wait_for = "text=Evaluate a site (WCAG-EM)" },
+  { click = "input[aria-label='Evaluation']" },
+  { press = "Enter", on = "input[aria-label='Evaluation']" },
+  { wait_for = "text=criteria evaluated" },
+  { audit = "an evaluation open" },
+]
+
+[[journey]]
+name = "Statement"
+start = "/statement"
+steps = [
+  { wait_for = "text=Accessibility statement" },
+  { click = "input[aria-label='Evaluation']" },
+  { press = "Enter", on = "input[aria-label='Evaluation']" },
+  { wait_for = "text=Status:" },
+  { audit = "the preview" },
+]
+"""
+
+
+def test_the_staff_pages_pass_our_own_audit_with_every_page_check(chromium, tmp_path):
+    """kaikille audits its own staff pages, as a web team audits theirs: every page check (the keyboard
+    walk, reflow, text spacing, focus visible, field boundaries…) on each page as it opens, and by
+    journeys on the evaluation open and on the statement's preview: zero violations."""
+    import datetime as dt
+    import sys
+    from pathlib import Path
+
+    from audit.checks import PAGE_CHECKS
+    from audit.model import read_report
+    from conftest import free_port, running
+    from statements.evaluation import save_evaluation
+    from statements.sample import start_evaluation
+    from statements.statement_page import draft, save_statement_data, statement_file, with_form
+
+    results = Path(__file__).parent / "golden" / "input-results.json"
+    reports = tmp_path / "reports" / "fixture-site"
+    reports.mkdir(parents=True)
+    shutil.copy(results, reports / "results.json")
+    evaluation = tmp_path / "evaluations" / "fixture.json"
+    data = start_evaluation(read_report(results), results, "Fixture site")
+    save_evaluation(evaluation, data)
+    save_statement_data(statement_file(evaluation), with_form(draft(data, dt.date.today()), {
+        **{f"{field}_{lang}": f"{field} {lang}" for field in ("organisation", "service", "unit", "by") for lang in ("fi", "sv", "en")},
+        "urls": data["site"]["url"], "languages": ["fi", "sv", "en"], "email": "saavutettavuus@hel.fi"}))
+    (tmp_path / "journeys.toml").write_text(STAFF_JOURNEYS, "utf-8")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with running([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none", "--reports", str(tmp_path / "reports"),
+                  "--evaluations", str(evaluation.parent)], url + "_stcore/health"):
+        pages = tuple(url + p for p in ("sites", "evaluate", "statement", "published-statements"))
+        me = audit(AuditConfig(urls=pages, out=str(tmp_path / "self"), max_depth=0, checks=tuple(PAGE_CHECKS), browser_path=chromium,
+                               journeys=str(tmp_path / "journeys.toml"), no_history=True), clock=fixed_clock)
+    assert len(me.report.pages) == 6 and all(p.audited for p in me.report.pages), [(p.url, p.error) for p in me.report.pages]
+    assert [(p.url, f.rule_id, [n.selector for n in f.nodes]) for p in me.report.pages for f in p.violations] == []
