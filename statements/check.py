@@ -218,7 +218,7 @@ def _months(lang: str) -> dict[str, int]:
 
 
 ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-DMY_DATE = re.compile(r"(?<![\d./])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/)((?:19|20)\d{2})(?!\d)")  # 10.6.2026, 10/06/2026
+DMY_DATE = re.compile(r"(?<![\d./-])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/|-(\d{1,2})-)((?:19|20)\d{2})(?!\d)")  # 10.6.2026, 10/06/2026, 10-06-2026
 
 
 @cache
@@ -257,7 +257,7 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
     for m in ISO_DATE.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in DMY_DATE.finditer(text):
-        add(m, int(m.group(4)), int(m.group(2) or m.group(3)), int(m.group(1)))
+        add(m, int(m.group(5)), int(m.group(2) or m.group(3) or m.group(4)), int(m.group(1)))
     for m in day_month.finditer(text):
         add(m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
     for m in month_day.finditer(text):
@@ -301,6 +301,12 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         status, words = status_of(text, lang)
         if status:
             break
+    # a status section whose first sentence claims a level of accessibility in none of the model's words
+    claim = next((first for text in places[:len(heading)] if text.strip()
+                  for first in [re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:200]]
+                  if _matches(patterns()["status_claim"][lang], first.lower())), "")
+    if status is None and claim:
+        status, words = "other", claim
     if status is None:
         problem("no-status", "check.no_status")
     elif status == "other":
@@ -324,6 +330,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         channel = hit or form
         if channel:
             break
+    if not channel and feedback:  # "contact us by the e-mail link below": an actual address after the feedback section
+        after = found_sections[min(_find(found_sections, "feedback", lang)) + 1:]
+        channel = next((href for s in after for href, _ in s.links if href.startswith(("mailto:", "tel:")) and not _supervisor_contact(href)), "")
     if not channel:
         problem("no-feedback", "check.no_feedback")
 
