@@ -14,9 +14,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import json
 import re
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -28,6 +30,7 @@ from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
 from statements.check import check
+from statements.earl import export_earl, import_earl
 from statements.evaluation import (OUTCOMES, PICTURES, ConflictError, EvaluationError, add_page, criterion_results, description,
                                    ChangeRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation, save_picture)
 from statements.sample import automated_knowledge, start_evaluation
@@ -174,15 +177,41 @@ def _start(folder: Path, reports: Path, lang: str) -> None:
     st.session_state.saved_message = t(lang, "evaluate.start.done", file=name, count=len(data["sample"]))
 
 
+def _import(folder: Path, lang: str) -> None:
+    """An evaluation saved by W3C's WCAG-EM Report Tool (or a tool's EARL report), continued here."""
+    upload = st.session_state.get("import_earl")
+    if upload is None:
+        st.session_state.start_error = t(lang, "evaluate.import.none")
+        return
+    try:
+        raw = json.loads(upload.getvalue().decode("utf-8"))
+        data = import_earl(raw)
+        name = new_file_name(folder, data["site"]["name"] or urlsplit(data["site"]["url"]).hostname or "")
+        folder.mkdir(parents=True, exist_ok=True)
+        save_evaluation(folder / name, data)
+    except (UnicodeDecodeError, ValueError) as exc:  # not UTF-8 JSON: the kind of error says which
+        st.session_state.start_error = t(lang, "evaluate.import.failed", reason=exc.__class__.__name__)
+        return
+    except UsageError as exc:
+        st.session_state.start_error = t(lang, "evaluate.import.failed", reason=str(exc))
+        return
+    st.session_state.start_error = ""
+    st.session_state.evaluation_file = name
+    _open(folder)
+    st.session_state.saved_message = t(lang, "evaluate.import.done", file=name, count=len(data["sample"]))
+
+
 def start_section(folder: Path, reports: Path, lang: str, expanded: bool) -> None:
     found = results_files(reports)
     with st.expander(t(lang, "evaluate.start"), expanded=expanded):
-        if not found:
+        if found:
+            st.selectbox(t(lang, "evaluate.start.results"), [str(p.relative_to(reports)) for p in found], key="start_results")
+            st.text_input(t(lang, "evaluate.start.name"), key="start_name", max_chars=120)
+            st.button(t(lang, "evaluate.start.button"), key="start_button", on_click=_start, args=(folder, reports, lang))
+        else:
             st.write(t(lang, "evaluate.start.none", folder=str(reports)))
-            return
-        st.selectbox(t(lang, "evaluate.start.results"), [str(p.relative_to(reports)) for p in found], key="start_results")
-        st.text_input(t(lang, "evaluate.start.name"), key="start_name", max_chars=120)
-        st.button(t(lang, "evaluate.start.button"), key="start_button", on_click=_start, args=(folder, reports, lang))
+        st.file_uploader(t(lang, "evaluate.import"), type=["json", "jsonld"], key="import_earl")
+        st.button(t(lang, "evaluate.import.button"), key="import_button", on_click=_import, args=(folder, lang))
         if st.session_state.get("start_error"):
             st.error(st.session_state.start_error)
 
@@ -343,7 +372,12 @@ def evaluate_page(settings: AppSettings) -> None:
     results = criterion_results(data)
     done = sum(r.outcome != "not-checked" for r in results)
     st.header(t(lang, "evaluate.site", site=data["site"]["name"] or data["site"]["url"]))
+    scope = data.get("scope") or {}
+    st.text(t(lang, "evaluate.scope", standard=scope.get("standard", "WCAG 2.1 AA"), count=len(scope.get("criteria") or results),
+              urls=", ".join(scope.get("urls") or [data["site"]["url"]])))
     st.write(t(lang, "evaluate.progress", done=done, total=len(results)))
+    st.download_button(t(lang, "evaluate.export"), json.dumps(export_earl(data), ensure_ascii=False, indent=1),
+                       file_name=f"{path.stem}.earl.json", mime="application/ld+json", key="export_earl", on_click="ignore")
     if evaluated_all(data):
         st.write(t(lang, "evaluate.complete"))
     criterion_section(data, path, lang)

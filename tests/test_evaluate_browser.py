@@ -59,6 +59,12 @@ def test_a_criterion_is_evaluated_by_keyboard_and_saved(browser, tmp_path):
         context.close()
 
 
+def idle(tab) -> None:
+    """Streamlit's rerun has finished (its status widget gone); no wait for the network to be idle."""
+    tab.wait_for_function("document.querySelector('[data-testid=stStatusWidget]') === null")
+    tab.wait_for_timeout(300)
+
+
 def _choose(tab, combobox: str, typed: str) -> None:
     """A Streamlit select box by keyboard: focus it, type to filter, Enter takes the first match (once
     the filtered list shows it: an Enter during the list's animation takes nothing). Streamlit's rerun
@@ -220,4 +226,52 @@ def test_a_whole_evaluation_by_keyboard_survives_a_reload_and_a_restart_and_beco
         text = Path(download.value.path()).read_text("utf-8")
         assert download.value.suggested_filename == "fixture-site.statement.en.md"
         assert "The focus jumps from the menu to the footer" in text and "partially compliant" in text
+        context.close()
+
+
+def test_an_evaluation_from_w3cs_report_tool_is_imported_and_exported_by_keyboard(browser, tmp_path):
+    """A coordinator who started in W3C's WCAG-EM Report Tool continues here: its saved file is
+    uploaded and imported, and the evaluation downloads again in the tool's format, equal to what
+    `kaikille evaluate export` writes."""
+    import json
+    from pathlib import Path
+
+    from statements.earl import export_earl
+
+    saved = Path(__file__).parent / "data" / "earl" / "report-tool-evaluation.json"
+    evaluations = tmp_path / "evaluations"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with running([sys.executable, "-m", "audit", "app", "--port", str(port), "--tiles", "none", "--evaluations", str(evaluations),
+                  "--reports", str(tmp_path / "no-reports")], url + "_stcore/health"):
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, accept_downloads=True)
+        tab = context.new_page()
+        tab.goto(url + "evaluate")
+        expect(tab.get_by_role("button", name="Import the file")).to_be_visible(timeout=30000)
+        idle(tab)
+        tab.locator("input[type=file][accept*='.json']").set_input_files(str(saved))
+        expect(tab.get_by_role("button", name="Remove report-tool-evaluation.json")).to_be_visible(timeout=20000)
+        idle(tab)
+        tab.get_by_role("button", name="Import the file").focus()
+        tab.keyboard.press("Enter")
+        expect(tab.get_by_text("Imported as")).to_be_visible(timeout=20000)
+        (written,) = evaluations.glob("*.json")
+        data = read_evaluation(written)
+        assert data["sample"] and violations(tab) == []  # settled, too
+        idle(tab)
+        with tab.expect_download() as download:
+            tab.get_by_role("button", name="Download for W3C's WCAG-EM Report Tool (EARL, JSON-LD)").focus()
+            tab.keyboard.press("Enter")
+        assert json.loads(Path(download.value.path()).read_text("utf-8")) == export_earl(read_evaluation(written))
+        tab.locator("summary").filter(has_text="Start an evaluation from an audit").focus()  # folded now that there is a file: opened by keyboard
+        tab.keyboard.press("Enter")
+        expect(tab.get_by_role("button", name="Import the file")).to_be_visible(timeout=20000)
+        tab.locator("input[type=file][accept*='.json']").set_input_files(files=[{"name": "not-earl.json", "mimeType": "application/json",
+                                                                 "buffer": b"<script>alert(1)</script>"}])
+        expect(tab.get_by_role("button", name="Remove not-earl.json")).to_be_visible(timeout=20000)
+        idle(tab)
+        tab.get_by_role("button", name="Import the file").focus()
+        tab.keyboard.press("Enter")
+        expect(tab.get_by_text("The file was not imported: JSONDecodeError")).to_be_visible(timeout=20000)
+        assert len(list(evaluations.glob("*.json"))) == 1
         context.close()
