@@ -29,6 +29,7 @@ class AppSettings:
     tiles: str | None = None  # background map tile URL, or 'none'
     evaluations: str = "evaluations"  # the folder of the coordinators' evaluation files (kaikille evaluate)
     reports: str = "kaikille-report"  # the audits' report folder (results.json, history.sqlite)
+    sites: str = "sites.txt"  # the City's sites: their published statements are found from the front pages
 
 
 def parse_settings(argv: list[str]) -> AppSettings:
@@ -37,9 +38,10 @@ def parse_settings(argv: list[str]) -> AppSettings:
         parser.add_argument(f"--{name}")
     parser.add_argument("--evaluations", default="evaluations")
     parser.add_argument("--reports", default="kaikille-report")
+    parser.add_argument("--sites", default="sites.txt")
     args, _ = parser.parse_known_args(argv)
     return AppSettings(places=args.places, city=args.city, tiles=args.tiles, evaluations=args.evaluations,
-                       reports=args.reports)
+                       reports=args.reports, sites=args.sites)
 
 
 def t(lang: str, key: str, **params: object) -> str:

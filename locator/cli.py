@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> dict:
     app.add_argument("--tiles", metavar="URL", help="background map tile URL, or 'none'")
     app.add_argument("--evaluations", metavar="DIR", help="the folder of evaluation files for the staff's Evaluate page (default: ./evaluations)")
     app.add_argument("--reports", metavar="DIR", help="the audits' report folder for the staff's Sites and audits page (default: ./kaikille-report)")
+    app.add_argument("--sites", metavar="FILE", help="the City's sites (like sites.txt): the staff's Check published statements page finds "
+                     "their statements from the front pages (default: ./sites.txt)")
     return {"locator": cmd_locator, "app": cmd_app}
 
 
@@ -80,7 +82,7 @@ def streamlit_command(args: argparse.Namespace) -> list[str]:
         "--server.maxUploadSize", "5",  # MB: the only upload is a problem's screenshot (statements.evaluation.PICTURE_MAX_BYTES)
         *(part for key, value in THEME.items() for part in (f"--{key}", value)), "--",
     ]
-    for flag in ("places", "city", "tiles", "evaluations", "reports"):
+    for flag in ("places", "city", "tiles", "evaluations", "reports", "sites"):
         if getattr(args, flag):
             command += [f"--{flag}", getattr(args, flag)]
     return command

@@ -29,7 +29,8 @@ from kaikille.wcag import criterion_name, required_criteria
 from audit.model import read_report
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
-from statements.check import check
+from statements.check import check, read_page, statement_link
+from statements.cli import front_pages
 from statements.earl import export_earl, import_earl
 from statements.evaluation import (OUTCOMES, PICTURES, ConflictError, EvaluationError, add_page, criterion_results, description,
                                    ChangeRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation, save_picture)
@@ -45,7 +46,7 @@ def pages(lang: str, settings: AppSettings) -> dict[str, list]:
     from statements.statement_page import statement_page  # it builds on this module's file helpers
 
     statement = st.Page(partial(statement_page, settings), title=t(lang, "draft.nav"), url_path="statement")
-    published = st.Page(published_page, title=t(lang, "published.nav"), url_path="published-statements")
+    published = st.Page(partial(published_page, settings), title=t(lang, "published.nav"), url_path="published-statements")
     return {"staff": [evaluate, statement, published]}
 
 
@@ -84,9 +85,31 @@ def rows_html(rows: list[dict], lang: str) -> str:
             f'<tbody>{"".join(body)}</tbody></table></div>')
 
 
-def published_page() -> None:
+def sweep_rows(sites: str, lang: str, today: dt.date, limit: int = 100) -> list[dict]:
+    """Each site's statement found from its front page (the link named like an accessibility
+    statement) and checked; a site whose front page cannot be read or has no such link says so."""
+    rows: list[dict] = []
+    for site in front_pages(sites)[:limit]:
+        try:
+            link = statement_link(read_page(site), site)
+        except ToolFailure as exc:
+            rows.append({"url": site, "error": str(exc)})
+            continue
+        rows += check_rows([link], lang, today) if link else [{"url": site, "error": t(lang, "published.no_link")}]
+    return rows
+
+
+def published_page(settings: AppSettings | None = None) -> None:
     lang = st.session_state.get("lang", "fi")
     staff_page_start(lang, t(lang, "published.title"), t(lang, "published.intro"))
+    sites = Path(settings.sites) if settings and settings.sites else None
+    if sites is not None and sites.is_file():
+        if st.button(t(lang, "published.sweep", file=sites.name), key="published_sweep"):
+            with st.spinner(t(lang, "published.sweeping")):
+                try:
+                    st.session_state.published_rows = sweep_rows(str(sites), lang, clock.utc_now().date())
+                except UsageError as exc:
+                    st.session_state.published_rows = [{"url": str(sites), "error": str(exc)}]
     with st.form("published_form"):
         typed = st.text_area(t(lang, "published.addresses"), key="published_addresses")
         sent = st.form_submit_button(t(lang, "published.check"))

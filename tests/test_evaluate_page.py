@@ -198,3 +198,35 @@ def test_an_outcome_per_page_is_saved_and_decides_the_criterion(folder):
     at.selectbox(key="page_2.4.6_s2").select("not-checked").run()
     assert read_evaluation(folder / "fixture.json")["criteria"]["2.4.6"]["pages"] == {"s1": "passed"}
     assert not at.exception
+
+
+def test_the_statements_of_the_sites_in_the_sites_file_are_found_and_checked(tmp_path, monkeypatch):
+    """Three sites on 127.0.0.1: one whose front page links to its statement (a real one), one
+    without such a link, one whose front page is missing. Checked as of 2026-11-23."""
+    import datetime as dt
+    import shutil
+
+    from kaikille import clock
+    from kaikille.loopback import serve
+
+    monkeypatch.setattr(clock, "utc_now", lambda: dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc))
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(HERE / "statements" / "real" / "seniorsurf-en.html", site / "statement.html")
+    (site / "a.html").write_text('<html lang="en"><body><a href="statement.html">Accessibility statement</a></body></html>', "utf-8")
+    (site / "b.html").write_text('<html lang="en"><body><a href="about.html">About us</a></body></html>', "utf-8")
+    with serve(site) as base:
+        sites = tmp_path / "sites.txt"
+        sites.write_text(f"# three sites\n{base}a.html max-pages=5\n{base}b.html\n{base}missing.html\n", "utf-8")
+        monkeypatch.setenv("KAIKILLE_TEST_SITES", str(sites))
+        at = AppTest.from_file(str(HERE / "published_page_app.py"), default_timeout=60)
+        at.session_state["lang"] = "en"
+        at.run()
+        at.button(key="published_sweep").click().run()
+    page = "".join(h.proto.body for h in at.get("html"))
+    rows = page.split("<tr>")[2:]
+    assert any(m.value == "Statements checked: 3. With problems: 2." for m in at.markdown)
+    assert f"{base}statement.html" in rows[0] and "partially compliant" in rows[0] and "No problems found." in rows[0]
+    assert f"{base}b.html" in rows[1] and "No link named like an accessibility statement" in rows[1]
+    assert f"{base}missing.html" in rows[2] and "HTTP 404" in rows[2]
+    assert not at.exception
