@@ -274,6 +274,12 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     for word in patterns()["review_words"][lang]:
         for m in re.finditer(word, text):
             found += dates_in(text[m.end():m.end() + 120], lang)[:1]
+    # "published" dates the statement only when the sentence is about the statement, not the service
+    for word in patterns()["publication_words"][lang]:
+        for m in re.finditer(word, text):
+            sentence = re.split(r"[.!?]\s", text[max(0, m.start() - 100):m.start()])[-1]
+            if _matches(patterns()["statement_words"][lang], sentence):
+                found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     return found
 
 
