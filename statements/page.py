@@ -183,21 +183,30 @@ def new_file_name(folder: Path, site: str) -> str:
     return next(name for n in range(1, 1000) if not (folder / (name := f"{stem}{'' if n == 1 else f'-{n}'}.json")).exists())
 
 
+def _keep_and_open(folder: Path, data: dict, lang: str, failed: str, done: str) -> None:
+    """A new evaluation written under a name not taken yet, then opened; a failure says why."""
+    try:
+        name = new_file_name(folder, data["site"]["name"] or urlsplit(data["site"]["url"]).hostname or "")
+        folder.mkdir(parents=True, exist_ok=True)
+        save_evaluation(folder / name, data)
+    except (OSError, UsageError) as exc:
+        st.session_state.start_error = t(lang, failed, reason=str(exc))
+        return
+    st.session_state.start_error = ""
+    st.session_state.evaluation_file = name
+    _open(folder)
+    st.session_state.saved_message = t(lang, done, file=name, count=len(data["sample"]))
+
+
 def _start(folder: Path, reports: Path, lang: str) -> None:
     """A new evaluation from an audit's results: the sample is chosen, the file written and opened."""
     chosen = st.session_state.get("start_results")
     try:
         data = start_evaluation(read_report(reports / chosen), reports / chosen, st.session_state.get("start_name", ""))
-        name = new_file_name(folder, data["site"]["name"])
-        folder.mkdir(parents=True, exist_ok=True)
-        save_evaluation(folder / name, data)
     except UsageError as exc:
         st.session_state.start_error = t(lang, "evaluate.start.failed", reason=str(exc))
         return
-    st.session_state.start_error = ""
-    st.session_state.evaluation_file = name
-    _open(folder)
-    st.session_state.saved_message = t(lang, "evaluate.start.done", file=name, count=len(data["sample"]))
+    _keep_and_open(folder, data, lang, "evaluate.start.failed", "evaluate.start.done")
 
 
 def _import(folder: Path, lang: str) -> None:
@@ -207,21 +216,14 @@ def _import(folder: Path, lang: str) -> None:
         st.session_state.start_error = t(lang, "evaluate.import.none")
         return
     try:
-        raw = json.loads(upload.getvalue().decode("utf-8"))
-        data = import_earl(raw)
-        name = new_file_name(folder, data["site"]["name"] or urlsplit(data["site"]["url"]).hostname or "")
-        folder.mkdir(parents=True, exist_ok=True)
-        save_evaluation(folder / name, data)
+        data = import_earl(json.loads(upload.getvalue().decode("utf-8")))
     except (UnicodeDecodeError, ValueError) as exc:  # not UTF-8 JSON: the kind of error says which
         st.session_state.start_error = t(lang, "evaluate.import.failed", reason=exc.__class__.__name__)
         return
     except UsageError as exc:
         st.session_state.start_error = t(lang, "evaluate.import.failed", reason=str(exc))
         return
-    st.session_state.start_error = ""
-    st.session_state.evaluation_file = name
-    _open(folder)
-    st.session_state.saved_message = t(lang, "evaluate.import.done", file=name, count=len(data["sample"]))
+    _keep_and_open(folder, data, lang, "evaluate.import.failed", "evaluate.import.done")
 
 
 def start_section(folder: Path, reports: Path, lang: str, expanded: bool) -> None:

@@ -53,7 +53,7 @@ def test_a_criterion_is_evaluated_by_keyboard_and_saved(browser, tmp_path):
         tab.keyboard.press("Enter")
         expect(tab.locator("h1")).to_have_text("Check published accessibility statements", timeout=30000)
         tab.get_by_role("textbox", name="Statement addresses").fill("/etc/passwd")
-        tab.get_by_role("button", name="Check").click()
+        tab.get_by_role("button", name="Check", exact=True).click()
         expect(tab.get_by_text("Statements checked: 1. With problems: 1.")).to_be_visible(timeout=20000)
         assert violations(tab) == []
         context.close()
@@ -77,12 +77,17 @@ def _choose(tab, combobox: str, typed: str) -> None:
     settled(tab)
 
 
-def _open_evaluation(tab, url: str, name: str) -> None:
+def staff_page(tab, url: str, link: str, title: str) -> None:
+    """From the residents' page (the default) to a staff page by its link, by keyboard."""
     tab.goto(url)
     expect(tab.locator("h1")).to_have_text("Find digital help", timeout=30000)
-    tab.get_by_role("link", name="For City staff: Evaluate a site").focus()
+    tab.get_by_role("link", name=f"For City staff: {link}").focus()
     tab.keyboard.press("Enter")
-    expect(tab.locator("h1")).to_have_text("Evaluate a site (WCAG-EM)", timeout=30000)
+    expect(tab.locator("h1")).to_have_text(title, timeout=30000)
+
+
+def _open_evaluation(tab, url: str, name: str) -> None:
+    staff_page(tab, url, "Evaluate a site", "Evaluate a site (WCAG-EM)")
     _choose(tab, "Evaluation", name)
 
 
@@ -112,11 +117,7 @@ def test_a_whole_evaluation_by_keyboard_survives_a_reload_and_a_restart_and_beco
     with app(port):
         context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
         tab = context.new_page()
-        tab.goto(url)
-        expect(tab.locator("h1")).to_have_text("Find digital help", timeout=30000)
-        tab.get_by_role("link", name="For City staff: Evaluate a site").focus()
-        tab.keyboard.press("Enter")
-        expect(tab.locator("h1")).to_have_text("Evaluate a site (WCAG-EM)", timeout=30000)
+        staff_page(tab, url, "Evaluate a site", "Evaluate a site (WCAG-EM)")
         assert violations(tab) == []
         settled(tab)
         tab.get_by_role("textbox", name="Name of the site (optional)").focus()
@@ -210,16 +211,12 @@ def test_a_whole_evaluation_by_keyboard_survives_a_reload_and_a_restart_and_beco
         expect(tab.get_by_text("A person has evaluated all 49 criteria.")).to_be_visible()
         expect(tab.locator("#statement-en h1")).to_be_visible()  # in the page's language first
         assert violations(tab) == []
-        settled(tab)
-        tab.get_by_role("radio", name="Svenska").focus()
-        tab.keyboard.press("Space")
-        expect(tab.locator("#statement-sv")).to_contain_text("The focus jumps from the menu to the footer", timeout=20000)
-        assert violations(tab) == []
-        settled(tab)
-        tab.get_by_role("radio", name="English").focus()
-        tab.keyboard.press("Space")
-        expect(tab.locator("#statement-en")).to_contain_text("The focus jumps from the menu to the footer", timeout=20000)
-        assert violations(tab) == []
+        for language, code in (("Svenska", "sv"), ("English", "en")):
+            settled(tab)
+            tab.get_by_role("radio", name=language).focus()
+            tab.keyboard.press("Space")
+            expect(tab.locator(f"#statement-{code}")).to_contain_text("The focus jumps from the menu to the footer", timeout=20000)
+            assert violations(tab) == []
         with tab.expect_download() as download:
             tab.get_by_role("button", name="Markdown").focus()
             tab.keyboard.press("Enter")

@@ -93,6 +93,7 @@ def test_by_keyboard_with_zero_violations_on_a_phone_and_a_desktop(browser, repo
 
     from conftest import free_port, running
     from test_app_browser import violations
+    from test_evaluate_browser import staff_page
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
@@ -101,11 +102,7 @@ def test_by_keyboard_with_zero_violations_on_a_phone_and_a_desktop(browser, repo
         for width in (1280, 390):
             context = browser.new_context(locale="en-GB", viewport={"width": width, "height": 900})
             tab = context.new_page()
-            tab.goto(url)
-            expect(tab.locator("h1")).to_have_text("Find digital help", timeout=30000)
-            tab.get_by_role("link", name="For City staff: Sites and audits").focus()
-            tab.keyboard.press("Enter")
-            expect(tab.locator("h1")).to_have_text("Sites and audits", timeout=30000)
+            staff_page(tab, url, "Sites and audits", "Sites and audits")
             expect(tab.get_by_text("Fix once, fixes 3 pages:")).to_be_visible(timeout=20000)
             assert violations(tab) == [], width
             tab.screenshot(path=str(tmp_path / f"sites-{width}.png"), full_page=True)
