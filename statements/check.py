@@ -41,7 +41,12 @@ from statements.render import t
 
 LANGUAGES = ("fi", "sv", "en")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w.])(?:\+358|0)[\s(]*\d{1,3}[)\s-]*\d{2,4}(?:[\s-]?\d{2,4}){1,3}(?![\w.])")
+PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?![\w.])")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
+
+
+def _phone(text: str) -> bool:
+    """A phone number, not a short code: at least seven digits."""
+    return sum(ch.isdigit() for ch in text) >= 7
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
          "no-date", "stale")
@@ -302,15 +307,18 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
-    status, words = None, ""
-    for text in places:
-        status, words = status_of(text, lang)
-        if status:
-            break
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:200]]
                   if _matches(patterns()["status_claim"][lang], first.lower())), "")
+    status, words = None, ""
+    for number, text in enumerate(places):
+        status, words = status_of(text, lang)
+        if status not in (None, "other") or (status == "other" and not claim):
+            break
+        if number == len(heading) - 1 and claim:  # the status section said it in other words: that is its status
+            status, words = "other", claim
+            break
     if status is None and claim:
         status, words = "other", claim
     if status is None:
@@ -330,7 +338,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         # the supervisor's own address or switchboard, often printed inside the feedback section, is
         # not a channel to the organisation
         hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(section.text)
-                    if not _supervisor_contact(m.group(0))), "")
+                    if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
         form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
                      or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href)))), "")
         channel = hit or form
