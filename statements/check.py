@@ -176,10 +176,10 @@ def _matches(rules: list[str], text: str) -> re.Match | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
-def _find(found: list[Section], group: str, lang: str, exclude: str | None = None) -> list[int]:
+def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] = ()) -> list[int]:
     p = patterns()["headings"]
     return [i for i, s in enumerate(found) if s.heading and _matches(p[group][lang], s.heading)
-            and not (exclude and _matches(p[exclude][lang], s.heading))]
+            and not any(_matches(p[other][lang], s.heading) for other in exclude)]
 
 
 def _language(soup: BeautifulSoup, body: str) -> str:
@@ -327,7 +327,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problem("not-a-model-status", "check.not_a_model_status", words, words=words)
         status = None
 
-    non_accessible = _find(found_sections, "non_accessible", lang, exclude="feedback")
+    # not the feedback section ("Report non-accessible content") nor one on fixing ("Åtgärdande av brister")
+    non_accessible = _find(found_sections, "non_accessible", lang, exclude=("feedback", "remedy"))
     described = _matches(patterns()["non_accessible_phrases"][lang], body)  # a section without a heading of its own
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
