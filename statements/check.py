@@ -41,7 +41,7 @@ from statements.render import t
 
 LANGUAGES = ("fi", "sv", "en")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?![\w.])")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
+PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?!\w|\.\d)")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
 
 
 def _phone(text: str) -> bool:
