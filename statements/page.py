@@ -330,6 +330,8 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
         seen = st.multiselect(t(lang, "evaluate.problem.pages"), [p["id"] for p in data["sample"]],
                               format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
                               placeholder=t(lang, "evaluate.file.placeholder"))
+        also = st.multiselect(t(lang, "evaluate.problem.also"), [c for c in required_criteria() if c != sc],
+                              format_func=lambda c: f"{c} {criterion_name(c, lang)[0]}", placeholder=t(lang, "evaluate.file.placeholder"))
         picture = st.file_uploader(t(lang, "evaluate.problem.picture"), type=["png", "jpg", "jpeg"])
         if st.form_submit_button(t(lang, "evaluate.problem.add")):
             if not described.strip() or not seen:
@@ -342,7 +344,7 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
             except ChangeRefused as exc:
                 st.warning(t(lang, f"evaluate.problem.{exc.code}"))
                 return
-            data["problems"].append({"id": new_id, "criteria": [sc], "description": " ".join(described.split()),
+            data["problems"].append({"id": new_id, "criteria": [sc, *also], "description": " ".join(described.split()),
                                      "pages": seen, "screenshot": kept})
             _save(path, lang)
             st.rerun()

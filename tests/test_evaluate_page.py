@@ -44,10 +44,12 @@ def test_an_outcome_a_note_and_a_problem_are_saved_at_once(folder):
     assert read_evaluation(folder / "fixture.json")["criteria"]["1.4.3"]["note"] == "Checked the footer with the colour picker"
     at.text_input[0].input("Grey footer text on white")  # inside the form: sent with its submit button
     at.multiselect[0].select("s1").select("s2")
+    at.multiselect[1].select("1.4.11")  # one problem, recorded once, fails two criteria
     at.button(key="FormSubmitter:problem_1.4.3-Save the problem").click().run()
     problem = read_evaluation(folder / "fixture.json")["problems"][0]
-    assert problem["criteria"] == ["1.4.3"] and problem["pages"] == ["s1", "s2"] and problem["description"] == "Grey footer text on white"
-    assert any("1 of 49 criteria evaluated." in m.value for m in at.markdown)  # failed, by the problem
+    assert problem["criteria"] == ["1.4.3", "1.4.11"] and problem["pages"] == ["s1", "s2"]
+    assert problem["description"] == "Grey footer text on white"
+    assert any("2 of 49 criteria evaluated." in m.value for m in at.markdown)  # both failed, by the one problem
     assert not at.exception
 
 
