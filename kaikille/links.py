@@ -30,6 +30,18 @@ def is_safe_link(url: object) -> bool:
     return isinstance(url, str) and url.startswith(("mailto:", "tel:")) and not _UNSAFE.search(url)
 
 
+def in_scope(url: str, scope: tuple[str, ...]) -> bool:
+    """Whether an address is covered by a scope (a statement's, an evaluation's): the same scheme,
+    host and port as one of its addresses, and under that address's path."""
+    page = urlsplit(url)
+    for address in scope:
+        base = urlsplit(address)
+        if (page.scheme, (page.hostname or "").lower(), page.port) == (base.scheme, (base.hostname or "").lower(), base.port) \
+                and (page.path or "/").startswith(base.path or "/"):
+            return True
+    return False
+
+
 def tel_target(number: str) -> str:
     """The tel: link for a phone number as people write it ("09 310 10011" -> "tel:0931010011")."""
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")

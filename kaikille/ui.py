@@ -49,6 +49,11 @@ def t(lang: str, key: str, **params: object) -> str:
     return text("kaikille", lang, key, **params)
 
 
+def language_name(code: str) -> str:
+    """A language's name in itself: suomi, svenska, English."""
+    return t(code, "lang.self")
+
+
 def current_language() -> str:
     """The person's choice this session, else the first of fi/sv/en their browser asks for."""
     if "lang" not in st.session_state:
@@ -62,7 +67,7 @@ def language_switcher(lang: str) -> str:
         " · ".join(t(code, "app.language") for code in LANGUAGES),
         LANGUAGES,
         index=LANGUAGES.index(lang),
-        format_func=lambda code: t(code, "lang.self"),
+        format_func=language_name,
     )
     if chosen != lang:
         st.session_state.lang = chosen

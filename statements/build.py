@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 from audit.model import AuditReport
 from kaikille.errors import Refused
+from kaikille.links import in_scope
 from kaikille.wcag import sc_key
 from statements.evaluation import DONE, criterion_results, description
 from statements.source import ManualFinding, StatementSource, required_criteria
@@ -101,18 +101,6 @@ class Statement:
     warnings: tuple[str, ...] = ()
     review: dict[str, list[str]] = field(default_factory=dict)  # fixed / new / still_open criteria
     evidence: tuple[Evidence, ...] = ()  # per required criterion
-
-
-def in_scope(url: str, scope: tuple[str, ...]) -> bool:
-    """Whether an audited page is covered by the statement: the same scheme and host as one of its
-    addresses, and under that address's path."""
-    page = urlsplit(url)
-    for address in scope:
-        base = urlsplit(address)
-        if (page.scheme, (page.hostname or "").lower(), page.port) == (base.scheme, (base.hostname or "").lower(), base.port) \
-                and (page.path or "/").startswith(base.path or "/"):
-            return True
-    return False
 
 
 def automated_evidence(reports: list[AuditReport], scope: tuple[str, ...] | None = None

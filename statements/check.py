@@ -42,11 +42,7 @@ from statements.render import t
 LANGUAGES = ("fi", "sv", "en")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?!\w|\.\d)")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
-
-
-def _phone(text: str) -> bool:
-    """A phone number, not a short code: at least seven digits."""
-    return sum(ch.isdigit() for ch in text) >= 7
+MODEL_STATUSES = ("fully", "partially", "not")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
          "no-date", "stale")
@@ -191,6 +187,11 @@ def _language(soup: BeautifulSoup, body: str) -> str:
     return max(scores, key=scores.get)
 
 
+def _phone(text: str) -> bool:
+    """A phone number, not a short code: at least seven digits."""
+    return sum(ch.isdigit() for ch in text) >= 7
+
+
 def _supervisor_contact(text: str) -> bool:
     return _matches(patterns()["supervisor_contacts"], text.lower()) is not None
 
@@ -311,15 +312,13 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:200]]
                   if _matches(patterns()["status_claim"][lang], first.lower())), "")
+    # with such a claim only the status sections are read: a model wording there, else the claim
     status, words = None, ""
-    for number, text in enumerate(places):
+    for text in places[:len(heading)] if claim else places:
         status, words = status_of(text, lang)
-        if status not in (None, "other") or (status == "other" and not claim):
+        if status in MODEL_STATUSES or (status and not claim):
             break
-        if number == len(heading) - 1 and claim:  # the status section said it in other words: that is its status
-            status, words = "other", claim
-            break
-    if status is None and claim:
+    if claim and status not in MODEL_STATUSES:
         status, words = "other", claim
     if status is None:
         problem("no-status", "check.no_status")

@@ -27,12 +27,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from kaikille.clock import Clock, iso, utc_now
 from kaikille.errors import UsageError
 from kaikille.files import write_atomic
-from kaikille.links import is_web_address
+from kaikille.links import in_scope, is_web_address
 from kaikille.wcag import required_criteria
 
 FORMAT = "kaikille-evaluation"
@@ -140,6 +139,11 @@ def validate(data: Any, where: str = "evaluation") -> dict:
     return data
 
 
+def evaluation_files(folder: Path) -> list[Path]:
+    """The JSON files in the folder (one that is not an evaluation says so when opened)."""
+    return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
+
+
 def read_evaluation(path: str | Path) -> dict:
     file = Path(path)
     try:
@@ -197,23 +201,24 @@ def evaluated_all(data: dict) -> bool:
     return all(r.outcome in DONE for r in criterion_results(data))
 
 
-def in_scope(data: dict, url: str) -> bool:
-    """An http(s) address on a host of the evaluation's site or scope."""
-    parts = urlsplit(url)
-    hosts = {urlsplit(u).hostname for u in [data["site"]["url"], *data["scope"].get("urls", [])] if u}
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and parts.hostname in hosts
+def next_id(prefix: str, taken: set[str]) -> str:
+    """The first of prefix1, prefix2, … not taken yet (for sample pages and problems)."""
+    return next(f"{prefix}{n}" for n in range(1, len(taken) + 2) if f"{prefix}{n}" not in taken)
+
+
+def picture_kind(content: bytes) -> str | None:
+    """png or jpg by what the picture's first bytes say, else None."""
+    return next((kind for magic, kind in PICTURES.items() if content.startswith(magic)), None)
 
 
 def add_page(data: dict, url: str, title: str = "") -> dict:
     """The evaluation with one more sample page the evaluator chose (reason "other")."""
     url = url.strip()
-    if not is_web_address(url) or not in_scope(data, url):
+    if not is_web_address(url) or not in_scope(url, (data["site"]["url"], *data["scope"].get("urls", []))):
         raise ChangeRefused("outside", url[:200], f"{url[:200]!r} is not an address of the site being evaluated")
     if any(p["url"] == url for p in data["sample"]):
         raise ChangeRefused("already", url[:200], f"{url[:200]!r} is already in the sample")
-    ids = {p["id"] for p in data["sample"]}
-    new_id = next(f"e{n}" for n in range(1, len(ids) + 2) if f"e{n}" not in ids)
-    page = {"id": new_id, "url": url, "title": title.strip()[:300], "reasons": ["other"], "random": False}
+    page = {"id": next_id("e", {p["id"] for p in data["sample"]}), "url": url, "title": title.strip()[:300], "reasons": ["other"], "random": False}
     return {**data, "sample": [*data["sample"], page]}
 
 
@@ -233,7 +238,7 @@ def remove_pages(data: dict, ids: list[str]) -> dict:
 def save_picture(evaluation: Path, problem_id: str, content: bytes) -> str:
     """Keep a screenshot of a problem beside the evaluation (``SITE.files/pr1.png``) and return the
     name the problem records. Only PNG and JPEG (by their bytes, not their name), at most 5 MB."""
-    kind = next((k for magic, k in PICTURES.items() if content.startswith(magic)), None)
+    kind = picture_kind(content)
     if kind is None:
         raise ChangeRefused("not-picture", "", "only PNG and JPEG pictures can be kept")
     if len(content) > PICTURE_MAX_BYTES:

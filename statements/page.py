@@ -32,9 +32,11 @@ from kaikille.links import is_web_address
 from statements.check import check, read_page, statement_link
 from statements.cli import front_pages
 from statements.earl import export_earl, import_earl
-from statements.evaluation import (OUTCOMES, PICTURES, ConflictError, EvaluationError, add_page, criterion_results, description,
-                                   ChangeRefused, evaluated_all, read_evaluation, remove_pages, save_evaluation, save_picture)
+from statements.evaluation import (OUTCOMES, ChangeRefused, ConflictError, EvaluationError, add_page, criterion_results, description,
+                                   evaluated_all, evaluation_files, next_id, picture_kind, read_evaluation, remove_pages,
+                                   save_evaluation, save_picture)
 from statements.sample import automated_knowledge, start_evaluation
+from statements.statement_page import statement_page
 
 
 def t(lang: str, key: str, **params: object) -> str:
@@ -43,8 +45,6 @@ def t(lang: str, key: str, **params: object) -> str:
 
 def pages(lang: str, settings: AppSettings) -> dict[str, list]:
     evaluate = st.Page(partial(evaluate_page, settings), title=t(lang, "evaluate.nav"), url_path="evaluate")
-    from statements.statement_page import statement_page  # it builds on this module's file helpers
-
     statement = st.Page(partial(statement_page, settings), title=t(lang, "draft.nav"), url_path="statement")
     published = st.Page(partial(published_page, settings), title=t(lang, "published.nav"), url_path="published-statements")
     return {"staff": [evaluate, statement, published]}
@@ -99,11 +99,11 @@ def sweep_rows(sites: str, lang: str, today: dt.date, limit: int = 100) -> list[
     return rows
 
 
-def published_page(settings: AppSettings | None = None) -> None:
+def published_page(settings: AppSettings) -> None:
     lang = st.session_state.get("lang", "fi")
     staff_page_start(lang, t(lang, "published.title"), t(lang, "published.intro"))
-    sites = Path(settings.sites) if settings and settings.sites else None
-    if sites is not None and sites.is_file():
+    sites = Path(settings.sites)
+    if sites.is_file():
         if st.button(t(lang, "published.sweep", file=sites.name), key="published_sweep"):
             with st.spinner(t(lang, "published.sweeping")):
                 try:
@@ -121,11 +121,6 @@ def published_page(settings: AppSettings | None = None) -> None:
         with_problems = sum(1 for r in rows if "error" in r or r["problems"])
         st.write(t(lang, "published.summary", count=len(rows), problems=with_problems))
         st.html(rows_html(rows, lang))
-
-
-def evaluation_files(folder: Path) -> list[Path]:
-    """The JSON files in the folder (one that is not an evaluation says so when opened)."""
-    return sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
 
 
 def _save(path: Path, lang: str) -> None:
@@ -243,7 +238,7 @@ def start_section(folder: Path, reports: Path, lang: str, expanded: bool) -> Non
 
 def picture_html(content: bytes, alt: str) -> str:
     """A kept screenshot with its text alternative (Streamlit's own image element gives it none)."""
-    kind = next((k for magic, k in PICTURES.items() if content.startswith(magic)), None)
+    kind = picture_kind(content)
     if kind is None:  # the file was changed on disk into something that is not a picture: not shown
         return ""
     return (f'<img src="data:image/{"jpeg" if kind == "jpg" else "png"};base64,{base64.b64encode(content).decode()}" '
@@ -282,6 +277,7 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
     results = criterion_results(data)
     words = {o: t(lang, f"evaluate.outcome.{o}") for o in OUTCOMES}
     by_sc = {r.criterion: r for r in results}
+    urls = {p["id"]: p["url"] for p in data["sample"]}
     report = None
     if data.get("results"):
         try:
@@ -318,7 +314,6 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
     problems = [p for p in data["problems"] if sc in p["criteria"]]
     if problems:
         st.write(t(lang, "evaluate.problems", count=len(problems)))
-        urls = {p["id"]: p["url"] for p in data["sample"]}
         for problem in problems:
             st.text(f"• {description(problem, lang)} ({', '.join(urls.get(i, i) for i in problem['pages'])})")
             picture = path.parent / problem["screenshot"] if problem.get("screenshot") else None
@@ -327,8 +322,7 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
     with st.form(key=f"problem_{sc}", clear_on_submit=True):
         st.write(t(lang, "evaluate.problem.heading"))
         described = st.text_input(t(lang, "evaluate.problem.description"))
-        seen = st.multiselect(t(lang, "evaluate.problem.pages"), [p["id"] for p in data["sample"]],
-                              format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
+        seen = st.multiselect(t(lang, "evaluate.problem.pages"), list(urls), format_func=urls.__getitem__,
                               placeholder=t(lang, "evaluate.file.placeholder"))
         also = st.multiselect(t(lang, "evaluate.problem.also"), [c for c in required_criteria() if c != sc],
                               format_func=lambda c: f"{c} {criterion_name(c, lang)[0]}", placeholder=t(lang, "evaluate.file.placeholder"))
@@ -337,8 +331,7 @@ def criterion_section(data: dict, path: Path, lang: str) -> None:
             if not described.strip() or not seen:
                 st.warning(t(lang, "evaluate.problem.incomplete"))
                 return
-            ids = {p["id"] for p in data["problems"]}
-            new_id = next(f"pr{n}" for n in range(1, len(ids) + 2) if f"pr{n}" not in ids)
+            new_id = next_id("pr", {p["id"] for p in data["problems"]})
             try:
                 kept = save_picture(path, new_id, picture.getvalue()) if picture is not None else None
             except ChangeRefused as exc:
@@ -359,8 +352,8 @@ def sample_section(data: dict, path: Path, lang: str) -> None:
         st.text(f"{page['url']} — {reasons}")
     with st.form(key="sample_form", clear_on_submit=True):
         st.write(t(lang, "evaluate.sample.edit"))
-        st.multiselect(t(lang, "evaluate.sample.remove"), [p["id"] for p in data["sample"]], key="sample_remove",
-                       format_func=lambda i: next(p["url"] for p in data["sample"] if p["id"] == i),
+        urls = {p["id"]: p["url"] for p in data["sample"]}
+        st.multiselect(t(lang, "evaluate.sample.remove"), list(urls), key="sample_remove", format_func=urls.__getitem__,
                        placeholder=t(lang, "evaluate.file.placeholder"))
         st.text_input(t(lang, "evaluate.sample.add"), key="sample_add", max_chars=2000)
         st.text_input(t(lang, "evaluate.sample.add_title"), key="sample_add_title", max_chars=300)

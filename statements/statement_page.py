@@ -26,11 +26,10 @@ from kaikille import clock
 from kaikille.catalogs import LANGUAGES, text
 from kaikille.errors import UsageError
 from kaikille.files import read_toml, write_atomic
-from kaikille.ui import AppSettings, staff_page_start
+from kaikille.ui import AppSettings, language_name, staff_page_start
 from kaikille.wcag import required_criteria
 from statements.build import NOT_COMPLIANT_FROM, StaleStatement, Statement, build, with_evaluation
-from statements.evaluation import EvaluationError, read_evaluation
-from statements.page import evaluation_files
+from statements.evaluation import EvaluationError, evaluation_files, read_evaluation
 from statements.render import FORMATS, html_fragment
 from statements.source import METHODS, StatementFileError, parse_statement
 
@@ -93,7 +92,7 @@ def missing(data: dict[str, Any], lang: str) -> list[str]:
     for field, (table, key) in TEXTS.items():
         given = data.get(table, {}).get(key)
         given = given if isinstance(given, dict) else {}
-        out += [t(lang, f"draft.field.{field}", language=text("kaikille", code, "lang.self"))
+        out += [t(lang, f"draft.field.{field}", language=language_name(code))
                 for code in languages if not str(given.get(code, "")).strip()]
     if not data.get("site", {}).get("urls"):
         out.append(t(lang, "draft.field.urls"))
@@ -128,10 +127,10 @@ def reasoning(statement: Statement, lang: str) -> list[str]:
         lines.append(t(lang, "draft.why.failing", count=len(failing), criteria=", ".join(failing)))
     else:
         lines.append(t(lang, "draft.why.no_failing"))
-    missing = [sc for sc in required_criteria() if sc not in src.evaluated]
-    if missing:
-        lines.append(t(lang, "draft.why.not_evaluated", done=total - len(missing), total=total,
-                       criteria=", ".join(missing[:12]) + (" …" if len(missing) > 12 else "")))
+    unevaluated = [sc for sc in required_criteria() if sc not in src.evaluated]
+    if unevaluated:
+        lines.append(t(lang, "draft.why.not_evaluated", done=total - len(unevaluated), total=total,
+                       criteria=", ".join(unevaluated[:12]) + (" …" if len(unevaluated) > 12 else "")))
     else:
         lines.append(t(lang, "draft.why.all_evaluated", total=total))
     if src.burdens:
@@ -160,20 +159,19 @@ def _form(data: dict[str, Any], lang: str) -> dict[str, Any] | None:
     site, feedback = data.get("site", {}), data.get("feedback", {})
     assessment, dates = data.get("assessment", {}), data.get("dates", {})
     values: dict[str, Any] = {}
-    names = {code: text("kaikille", code, "lang.self") for code in LANGUAGES}
     # open while something is still missing; afterwards closed, so that the preview is near the top
     with st.expander(t(lang, "draft.form"), expanded=bool(missing(data, lang))), st.form("statement_form"):
         for field, (table, key) in TEXTS.items():
             given = data.get(table, {}).get(key) or {}
             for code in LANGUAGES:
-                values[f"{field}_{code}"] = st.text_input(t(lang, f"draft.field.{field}", language=names[code]),
+                values[f"{field}_{code}"] = st.text_input(t(lang, f"draft.field.{field}", language=language_name(code)),
                                                           value=str(given.get(code, "")) if isinstance(given, dict) else "",
                                                           max_chars=300, key=f"sf_{field}_{code}")
         values["urls"] = st.text_area(t(lang, "draft.field.urls"), value="\n".join(map(str, site.get("urls") or [])), key="sf_urls")
         st.write(t(lang, "draft.field.languages"))
         given = [c for c in site.get("languages") or [] if c in LANGUAGES]
         values["languages"] = [code for code in LANGUAGES
-                               if st.checkbox(names[code], value=code in given, key=f"sf_language_{code}")]
+                               if st.checkbox(language_name(code), value=code in given, key=f"sf_language_{code}")]
         values["email"] = st.text_input(t(lang, "draft.field.email"), value=str(feedback.get("email") or ""), max_chars=200, key="sf_email")
         values["form"] = st.text_input(t(lang, "draft.field.feedback_form"), value=str(feedback.get("form") or ""), max_chars=500,
                                        key="sf_form")
@@ -251,8 +249,8 @@ def statement_page(settings: AppSettings) -> None:
     if statement.warnings:
         st.write(t(lang, "draft.warnings"))
         st.html(bullets(list(statement.warnings)))
-    names = {code: text("kaikille", code, "lang.self") for code in statement.source.languages}
-    shown = st.radio(t(lang, "draft.language"), list(names), format_func=names.__getitem__, horizontal=True, key="statement_language",
-                     index=list(names).index(lang) if lang in names else 0)  # the page's language first, where the statement has it
+    languages = list(statement.source.languages)
+    shown = st.radio(t(lang, "draft.language"), languages, format_func=language_name, horizontal=True, key="statement_language",
+                     index=languages.index(lang) if lang in languages else 0)  # the page's language first, where the statement has it
     _downloads(statement, lang, shown, Path(name).stem)
     st.html(html_fragment(statement, shown))
