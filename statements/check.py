@@ -198,17 +198,24 @@ def _supervisor_contact(text: str) -> bool:
 
 def status_of(text: str, lang: str) -> tuple[str | None, str]:
     """(fully | partially | not | other | None, the words matched) — the first status wording in
-    the text; "other" is a wording that is none of the model's three options."""
+    the text; "other" is a wording that is none of the model's three options. A loose wording
+    ("parts of this website are not fully accessible") counts as "partially" only when no other
+    wording is found."""
     p = patterns()["status"]
     hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
             for m in [_rx(rx).search(text)] if m]
     if not hits:
-        return None, ""
+        loose = _matches(p["partially_loose"][lang], text)
+        return ("partially", loose.group(0)) if loose else (None, "")
     # the earliest wins; at the same place the more specific reading ("not fully" before "fully",
     # any of the three before a bare "meets the requirements")
     order = {"not": 0, "partially": 1, "fully": 2, "other": 3}
     start, kind, words = min(hits, key=lambda h: (h[0], order[h[1]]))
     return kind, words
+
+
+def loose_status(words: str, lang: str) -> bool:
+    return _matches(patterns()["status"]["partially_loose"][lang], words) is not None
 
 
 @cache
@@ -289,6 +296,14 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     return found
 
 
+def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
+    """Every date, when none is labelled, except the date of a test ("This website was last tested
+    on 11 May 2022"): the UK model keeps that apart from the statement's own date."""
+    tests = [dates_in(text[m.end():m.end() + 60], lang)[:1] for word in patterns()["test_words"][lang] for m in re.finditer(word, text)]
+    excluded = {d for found in tests for d in found}
+    return [d for d in dates_in(text, lang) if d not in excluded]
+
+
 def check_html(source: str, page: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
     """``messages``: the language the problems are written in (the statements catalogs)."""
     rules = jurisdictions().get(jurisdiction)
@@ -304,7 +319,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problems.append(Problem(code, t(messages, key, **params), evidence[:300]))
 
     # status: the status section, else what comes before the first other section, else anywhere
-    heading = _find(found_sections, "status", lang)
+    # a compliance-status heading before a "how accessible is…" question, which in some templates
+    # (the UK's) introduces the known limitations rather than the status
+    heading = _find(found_sections, "status", lang) + _find(found_sections, "status_question", lang, exclude=("status",))
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
@@ -316,6 +333,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     status, words = None, ""
     for text in places[:len(heading)] if claim else places:
         status, words = status_of(text, lang)
+        if claim and loose_status(words, lang):  # "conforms to AA, but some parts are not fully accessible"
+            status = None
         if status in MODEL_STATUSES or (status and not claim):
             break
     if claim and status not in MODEL_STATUSES:
@@ -366,7 +385,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problem("no-supervisor", "check.no_enforcement")
 
     labelled = [d for d in labelled_dates(body, lang) if d <= today]
-    dates = labelled or [d for d in dates_in(body, lang) if d <= today]
+    dates = labelled or [d for d in unlabelled_dates(body, lang) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:
         problem("no-date", "check.no_date")

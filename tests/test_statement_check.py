@@ -315,3 +315,45 @@ def test_phone_numbers_beyond_finnish_ones(number, is_phone):
     from statements.check import PHONE, _phone
     match = PHONE.search(f"Phone: {number}.")
     assert bool(match and _phone(match.group(0))) is is_phone
+
+
+UK_SECTIONS = [
+    ("How accessible this website is", "<p>We know some parts of this website are not fully accessible:</p><ul><li>old PDF files</li></ul>"),
+    ("Feedback and contact information", '<p>Email <a href="mailto:help@example.gov.uk">help@example.gov.uk</a></p>'),
+    ("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) enforces the regulations.</p>"),
+]
+
+
+def test_a_compliance_status_heading_is_read_before_a_how_accessible_heading(tmp_path):
+    """The UK template's "How accessible this website is" lists known limitations; its status is in
+    "Compliance status" further down (round 9: the D-TRO statement)."""
+    sections = [*UK_SECTIONS, ("Compliance status", "<p>This service is fully compliant with WCAG 2.1 AA.</p>"),
+                ("Preparation of this accessibility statement", "<p>This statement was prepared on 8 August 2026.</p>")]
+    result = run(page("en", *sections), tmp_path, jurisdiction="eu")
+    assert result.status == "fully" and result.passed, result.found
+    # without the compliance-status section the loose wording is the status: partially
+    result = run(page("en", *UK_SECTIONS, sections[-1]), tmp_path, jurisdiction="eu")
+    assert result.status == "partially" and result.passed, result.found
+
+
+def test_a_claim_of_conformance_is_not_turned_into_partially_by_a_loose_wording(tmp_path):
+    """"This website conforms to AA and AAA, but some aspects are not fully accessible" claims a level
+    in none of the model's words (round 9: the National Travel Survey diary); the date of a test is
+    not the statement's date."""
+    sections = [("How accessible this website is", "<p>This website conforms to AA and AAA accessibility standards, but we know "
+                 "some aspects of this website are not fully accessible:</p><ul><li>a one-hour session</li></ul>"), *UK_SECTIONS[1:],
+                ("Details of accessibility testing", "<p>This website was last tested on 11th May 2026.</p>")]
+    result = run(page("en", *sections), tmp_path, jurisdiction="eu")
+    assert result.codes == ("not-a-model-status", "no-date"), result.found
+    assert "conforms to aa and aaa" in result.found[0].evidence
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("The MOOC learning environment complies largely with the relevant requirements.", "partially"),
+    ("The digital service is for the most part complaint with all of the requirements.", "partially"),
+    ("We know some parts of this website are not fully accessible.", "partially"),
+    ("Content and functions not yet fully accessible: the charts.", None),
+])
+def test_english_wordings_met_in_round_nine(sentence, status):
+    from statements.check import status_of
+    assert status_of(sentence.lower(), "en")[0] == status
