@@ -357,3 +357,15 @@ def test_a_claim_of_conformance_is_not_turned_into_partially_by_a_loose_wording(
 def test_english_wordings_met_in_round_nine(sentence, status):
     from statements.check import status_of
     assert status_of(sentence.lower(), "en")[0] == status
+
+
+def test_a_conciliation_procedure_is_the_enforcement_section_under_eu_rules(tmp_path):
+    """Germany's statements name the enforcement procedure "Conciliation procedure" (round 10: DLR)."""
+    sections = [("Compliance status", "<p>At present, the website is partially compliant with the requirements.</p>"),
+                ("Non-accessible content", "<ul><li>Maps have no text alternative.</li></ul>"),
+                ("Reporting barriers: feedback and contact information", '<p><a href="https://example.de/en/contact-form">contact form</a></p>'),
+                ("Conciliation procedure", "<p>You can turn to the conciliation body pursuant to Section 16 BGG.</p>"),
+                ("Preparation of this accessibility statement", "<p>This statement was prepared on July 10th, 2026.</p>")]
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
+    sections[3] = ("Other information", sections[3][1])
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
