@@ -7,7 +7,8 @@ heading up to the next heading of the same or a higher level). In Finnish, Swedi
   heading of its own, from the text before the first other section), never from a list of
   problems; wordings that are not one of the three (the old ESAVI tool's "täyttää kriittiset …")
   are named as such;
-- **non-accessible content**: a section of its own, unless the status is "fully";
+- **non-accessible content**: a section of its own, the model's phrases, or problems cited by their
+  WCAG success criterion (1.3.1) under any heading, unless the status is "fully";
 - **feedback**: a real channel — an e-mail address, a phone number or a link to a form — in the
   feedback section;
 - **supervisor** (by jurisdiction): in Finland, Traficom since 1.1.2025; naming only the former
@@ -42,6 +43,7 @@ from statements.render import t
 LANGUAGES = ("fi", "sv", "en")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?!\w|\.\d)")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
+SUCCESS_CRITERION = re.compile(r"(?<![\d.])[1-4]\.[1-5]\.\d{1,2}(?![\d.]\d)")  # 1.3.1, 2.4.10; not 2.1 nor 10.6.2026
 MODEL_STATUSES = ("fully", "partially", "not")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
@@ -347,7 +349,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
 
     # not the feedback section ("Report non-accessible content") nor one on fixing ("Åtgärdande av brister")
     non_accessible = _find(found_sections, "non_accessible", lang, exclude=("feedback", "remedy"))
-    described = _matches(patterns()["non_accessible_phrases"][lang], body)  # a section without a heading of its own
+    # a section without a heading of its own: the model's phrases, or problems named by their WCAG
+    # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose
+    described = _matches(patterns()["non_accessible_phrases"][lang], body) or SUCCESS_CRITERION.search(body)
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 

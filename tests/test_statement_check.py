@@ -369,3 +369,13 @@ def test_a_conciliation_procedure_is_the_enforcement_section_under_eu_rules(tmp_
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
     sections[3] = ("Other information", sections[3][1])
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
+
+
+def test_problems_named_by_their_success_criterion_are_a_description_of_non_accessible_content(tmp_path):
+    """Whatever the author calls the section, problems cited by WCAG success criterion describe
+    non-accessible content; a year or a version number is not a criterion."""
+    sections = [("Saavutettavuuden tila", "<p>Verkkopalvelu vastaa suurilta osin digipalvelulain vaatimuksia.</p>"),
+                ("Mitä vielä korjataan", "<ul><li>Karttaa ei voi käyttää näppäimistöllä (WCAG 2.1.1).</li></ul>"), *FI_OK[2:]]
+    assert run(page("fi", *sections), tmp_path).passed
+    sections[1] = ("Mitä vielä korjataan", "<p>Palvelu noudattaa WCAG 2.1 -ohjeita 10.6.2026 alkaen.</p>")
+    assert run(page("fi", *sections), tmp_path).codes == ("no-non-accessible-section",)
