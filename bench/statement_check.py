@@ -29,12 +29,16 @@ def held_out_lines(expected: dict) -> list[str]:
     lines = ["", "Held out (statements added after the checker was tuned on the earlier ones; first run, before any change made because of them):", "",
              "| round | statements | checks exactly right on the first run | false \"no status\" | false \"stale\" |",
              "| --- | ---: | ---: | ---: | ---: |"]
+    totals = [0, 0, 0, 0, 0]
     for round_ in sorted({w["held_out"] for w in expected.values() if w.get("held_out")}):
         members = {n: w for n, w in expected.items() if w.get("held_out") == round_}
         pairs = [(set(w["first_run"][k]), set(w[k])) for w in members.values() for k in ("problems", "problems_now")]
         exact = sum(got == want for got, want in pairs)
         false = {code: sum(code in got and code not in want for got, want in pairs) for code in ("no-status", "stale")}
         lines.append(f"| {round_} | {len(members)} | {exact} of {len(pairs)} ({100 * exact // len(pairs)}%) | {false['no-status']} | {false['stale']} |")
+        totals = [a + b for a, b in zip(totals, (len(members), exact, len(pairs), false["no-status"], false["stale"]))]
+    statements, exact, checks, no_status, stale = totals
+    lines.append(f"| all | {statements} | {exact} of {checks} ({100 * exact // max(checks, 1)}%) | {no_status} | {stale} |")
     return lines
 
 
