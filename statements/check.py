@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 import requests
 from babel.dates import get_month_names
 from bs4 import BeautifulSoup, Tag, UnicodeDammit
+from bs4.element import PreformattedString
 
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.files import package_json
@@ -144,7 +145,7 @@ def sections(soup: BeautifulSoup) -> list[Section]:
             found.append(Section(_clean(element.get_text(" ")), int(element.name[1])))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
-        elif isinstance(element, str) and not (element.parent and element.parent.name in HEADINGS):
+        elif isinstance(element, str) and not isinstance(element, PreformattedString) and not (element.parent and element.parent.name in HEADINGS):
             found[-1].text += " " + element
     for section in found:
         section.text = _clean(section.text)

@@ -379,3 +379,15 @@ def test_problems_named_by_their_success_criterion_are_a_description_of_non_acce
     assert run(page("fi", *sections), tmp_path).passed
     sections[1] = ("Mitä vielä korjataan", "<p>Palvelu noudattaa WCAG 2.1 -ohjeita 10.6.2026 alkaen.</p>")
     assert run(page("fi", *sections), tmp_path).codes == ("no-non-accessible-section",)
+
+
+def test_an_unqualified_compliant_is_fully_and_comments_are_not_read(tmp_path):
+    """"This website is compliant with WCAG 2.1 AA" claims full compliance (round 12: HMPPS WMT);
+    contact details left in an HTML comment are not on the page (round 12: SpaceFinder)."""
+    from statements.check import status_of
+    assert status_of("this website is compliant with the wcag 2.1 aa standard.", "en")[0] == "fully"
+    assert status_of("this website is not compliant with wcag 2.1 aa.", "en")[0] == "not"
+    assert status_of("webbplatsen är förenlig med lagen.", "sv")[0] == "fully"
+    sections = [*UK_SECTIONS[:1], ("Feedback and contact information", "<p>Please contact us:</p><!-- help@example.gov.uk -->"),
+                *UK_SECTIONS[2:], ("Preparation of this accessibility statement", "<p>This statement was prepared on 8 August 2026.</p>")]
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-feedback",)
