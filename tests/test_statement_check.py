@@ -391,3 +391,34 @@ def test_an_unqualified_compliant_is_fully_and_comments_are_not_read(tmp_path):
     sections = [*UK_SECTIONS[:1], ("Feedback and contact information", "<p>Please contact us:</p><!-- help@example.gov.uk -->"),
                 *UK_SECTIONS[2:], ("Preparation of this accessibility statement", "<p>This statement was prepared on 8 August 2026.</p>")]
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-feedback",)
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("en", "The website is non-conformant with WCAG 2.1 level AA.", "not"),
+    ("sv", "Webbplatsen är helt överensstämmande med WCAG 2.1 nivå AA.", "fully"),
+    ("sv", "Webbplatsen är fullt förenlig med lagen.", "fully"),
+    ("sv", "Webbplatsen är inte överensstämmande med WCAG 2.1.", "not"),
+])
+def test_wordings_of_the_w3c_generator_and_the_digg_template(lang, sentence, status):
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == status
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Seloste laadittiin 3.2.2026 ja päivitettiin 10.6.2026.", "fi", [dt.date(2026, 2, 3), dt.date(2026, 6, 10)]),
+    ("Redogörelsen upprättades den 3 februari 2026.", "sv", [dt.date(2026, 2, 3)]),
+    ("This statement was written on 3 February 2026.", "en", [dt.date(2026, 2, 3)]),
+])
+def test_past_passive_forms_label_the_statements_date(text, lang, expected):
+    from statements.check import labelled_dates
+    assert sorted(labelled_dates(text.lower(), lang)) == expected
+
+
+def test_a_w3c_generator_statement_is_read_by_its_own_headings(tmp_path):
+    sections = [("Conformance status", "<p>This website is partially conformant with WCAG 2.1 level AA.</p>"),
+                ("Limitations and alternatives", "<p>Older PDF documents may lack tags.</p>"),
+                ("Feedback", '<p>E-mail: <a href="mailto:a11y@example.eu">a11y@example.eu</a></p>'),
+                ("Formal complaints", "<p>You may complain to the national enforcement body.</p>"),
+                ("Date", "<p>This statement was created on 4 May 2026 using the W3C Accessibility Statement Generator Tool.</p>")]
+    result = run(page("en", *sections), tmp_path, jurisdiction="eu")
+    assert result.passed and result.status == "partially", result.found
