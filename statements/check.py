@@ -386,7 +386,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
             problem("old-supervisor", "check.old_supervisor", obsolete.group(0))
         elif not (current or site):
             problem("no-supervisor", "check.no_supervisor")
-    elif not _find(found_sections, "enforcement", lang):
+    elif not (_find(found_sections, "enforcement", lang) or _matches(patterns()["enforcement_phrases"][lang], body)):
+        # elsewhere in the EU: an enforcement section, or a paragraph naming the procedure or its body
         problem("no-supervisor", "check.no_enforcement")
 
     labelled = [d for d in labelled_dates(body, lang) if d <= today]

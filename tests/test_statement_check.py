@@ -367,7 +367,7 @@ def test_a_conciliation_procedure_is_the_enforcement_section_under_eu_rules(tmp_
                 ("Conciliation procedure", "<p>You can turn to the conciliation body pursuant to Section 16 BGG.</p>"),
                 ("Preparation of this accessibility statement", "<p>This statement was prepared on July 10th, 2026.</p>")]
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
-    sections[3] = ("Other information", sections[3][1])
+    sections[3] = ("Other information", "<p>See our other pages.</p>")
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
 
 
@@ -422,3 +422,13 @@ def test_a_w3c_generator_statement_is_read_by_its_own_headings(tmp_path):
                 ("Date", "<p>This statement was created on 4 May 2026 using the W3C Accessibility Statement Generator Tool.</p>")]
     result = run(page("en", *sections), tmp_path, jurisdiction="eu")
     assert result.passed and result.status == "partially", result.found
+
+
+def test_under_eu_rules_a_paragraph_naming_the_enforcement_body_is_enough(tmp_path):
+    sections = [("Compliance status", "<p>This website is fully compliant with WCAG 2.1 AA.</p>"),
+                ("Contact", '<p>E-mail <a href="mailto:a11y@example.eu">a11y@example.eu</a>. If our answer does not satisfy you, '
+                 "the national supervisory authority handles complaints.</p>"),
+                ("Preparation", "<p>This statement was prepared on 8 August 2026.</p>")]
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
+    sections[1] = ("Contact", '<p>E-mail <a href="mailto:a11y@example.eu">a11y@example.eu</a>. Complain to us.</p>')
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
