@@ -432,3 +432,17 @@ def test_under_eu_rules_a_paragraph_naming_the_enforcement_body_is_enough(tmp_pa
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
     sections[1] = ("Contact", '<p>E-mail <a href="mailto:a11y@example.eu">a11y@example.eu</a>. Complain to us.</p>')
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
+
+
+def test_digg_templates_status_is_in_its_technical_information_section(tmp_path):
+    """Sweden's DIGG template words the status under "Teknisk information om webbplatsens
+    tillgänglighet", after a "Hur tillgänglig är webbplatsen?" in the author's own words
+    (round 14: Tillväxtverket)."""
+    sections = [("Hur tillgänglig är webbplatsen?", "<p>Webbplatsen är mestadels tillgänglig.</p>"),
+                ("Rapportera brister", '<p>E-post: <a href="mailto:a@example.se">a@example.se</a></p>'),
+                ("Tillsyn", "<p>Myndigheten för digital förvaltning har ansvaret för tillsyn.</p>"),
+                ("Teknisk information om webbplatsens tillgänglighet", "<p>Den här webbplatsen är delvis förenlig med lagen.</p>"),
+                ("Innehåll som inte är tillgängligt", "<ul><li>Kartan saknar textalternativ.</li></ul>"),
+                ("Hur vi testat webbplatsen", "<p>Redogörelsen uppdaterades senast 1 september 2026.</p>")]
+    result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
+    assert result.status == "partially" and result.passed, result.found
