@@ -446,3 +446,18 @@ def test_digg_templates_status_is_in_its_technical_information_section(tmp_path)
                 ("Hur vi testat webbplatsen", "<p>Redogörelsen uppdaterades senast 1 september 2026.</p>")]
     result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
     assert result.status == "partially" and result.passed, result.found
+
+
+def test_a_model_wording_under_an_authors_own_heading_outranks_a_claim_in_own_words(tmp_path):
+    """A "how accessible" answer in the author's words does not hide the model's wording further down
+    under a heading of the author's own; a negation in the list of problems is never the status."""
+    sections = [("Hur tillgänglig är webbplatsen?", "<p>Webbplatsen är mestadels tillgänglig.</p>"),
+                ("Rapportera brister", '<p>E-post: <a href="mailto:a@example.se">a@example.se</a></p>'),
+                ("Tillsyn", "<p>Myndigheten för digital förvaltning har ansvaret för tillsyn.</p>"),
+                ("Om webbplatsen", "<p>Den här webbplatsen är delvis förenlig med lagen.</p>"),
+                ("Innehåll som inte är tillgängligt", "<ul><li>Kartan uppfyller inte kraven.</li></ul>"),
+                ("Hur vi testat webbplatsen", "<p>Redogörelsen uppdaterades senast 1 september 2026.</p>")]
+    assert run(page("sv", *sections), tmp_path, jurisdiction="eu").status == "partially"
+    sections[3] = ("Om webbplatsen", "<p>Vi arbetar med tillgängligheten.</p>")
+    result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
+    assert result.codes == ("not-a-model-status",) and "mestadels tillgänglig" in result.found[0].evidence
