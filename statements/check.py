@@ -303,6 +303,9 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     found = []
     for word in patterns()["review_words"][lang]:
         for m in re.finditer(word, text):
+            # "will then be updated by 15 July 2025" is a plan, not a date of the statement
+            if _matches(patterns()["future_words"][lang], re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]):
+                continue
             found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     # "published" dates the statement only when the sentence is about the statement, not the service
     for word in patterns()["publication_words"][lang]:
@@ -311,6 +314,17 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             if _matches(patterns()["statement_words"][lang], sentence):
                 found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     return found
+
+
+def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
+    """Elsewhere in the EU: an enforcement section that names a body (the EHRC, DIGG, a conciliation
+    body, an authority…), or a sentence that names the procedure and its body. A template's "provide
+    details about the enforcement procedure here" names none."""
+    bodies = patterns()["enforcement_bodies"]
+    if any(_matches(bodies, _under(found, i).heading + " " + _under(found, i).text) for i in _find(found, "enforcement", lang)):
+        return True
+    return any(_matches(patterns()["enforcement_phrases"][lang], sentence) and _matches(bodies, sentence)
+               for sentence in re.split(r"(?<=[.!?])\s", body))
 
 
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
@@ -404,8 +418,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
             problem("old-supervisor", "check.old_supervisor", obsolete.group(0))
         elif not (current or site):
             problem("no-supervisor", "check.no_supervisor")
-    elif not (_find(found_sections, "enforcement", lang) or _matches(patterns()["enforcement_phrases"][lang], body)):
-        # elsewhere in the EU: an enforcement section, or a paragraph naming the procedure or its body
+    elif not _enforcement_named(found_sections, body, lang):
         problem("no-supervisor", "check.no_enforcement")
 
     labelled = [d for d in labelled_dates(body, lang) if d <= today]

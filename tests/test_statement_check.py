@@ -461,3 +461,19 @@ def test_a_model_wording_under_an_authors_own_heading_outranks_a_claim_in_own_wo
     sections[3] = ("Om webbplatsen", "<p>Vi arbetar med tillgängligheten.</p>")
     result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
     assert result.codes == ("not-a-model-status",) and "mestadels tillgänglig" in result.found[0].evidence
+
+
+def test_a_templates_enforcement_instructions_name_no_body_and_a_planned_update_is_no_date(tmp_path):
+    """Round 15: a template's "provide details about the enforcement procedure here" is no enforcement
+    section, and "this statement will then be updated by 15 July 2025" is a plan, not its date."""
+    from statements.check import labelled_dates
+    sections = [("Compliance status", "<p>This website is fully compliant with WCAG 2 Level AA.</p>"),
+                ("Feedback and contact information", '<p>E-mail <a href="mailto:a11y@example.eu">a11y@example.eu</a></p>'),
+                ("Enforcement procedure", "<p>Should your website fall under an accessibility law, provide details about "
+                 "the applicable enforcement procedure here.</p>"),
+                ("Preparation of this accessibility statement", "<p>This statement was prepared on 1st October 2026.</p>")]
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").codes == ("no-supervisor",)
+    sections[2] = ("Enforcement procedure", "<p>The Equality and Human Rights Commission is responsible for enforcing the regulations.</p>")
+    assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
+    text = "the statement was reviewed on 21 may 2025. this statement will then be updated by 15 july 2025."
+    assert labelled_dates(text, "en") == [dt.date(2025, 5, 21)]
