@@ -204,6 +204,15 @@ def _language(soup: BeautifulSoup, body: str) -> str:
     return max(scores, key=scores.get)
 
 
+OBFUSCATED_AT = re.compile(r"\s*[(\[{]\s*(?:at|ät)\s*[)\]}]\s*")
+OBFUSCATED_DOT = re.compile(r"\s*[(\[{]\s*(?:dot|piste|punkt)\s*[)\]}]\s*")
+
+
+def _deobfuscated(text: str) -> str:
+    """E-mail addresses written against spam robots: nimi(at)hel.fi, name [at] example [dot] eu."""
+    return OBFUSCATED_DOT.sub(".", OBFUSCATED_AT.sub("@", text))
+
+
 def _phone(text: str) -> bool:
     """A phone number, not a short code: at least seven digits."""
     return sum(ch.isdigit() for ch in text) >= 7
@@ -393,7 +402,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:
         # the supervisor's own address or switchboard, often printed inside the feedback section, is
         # not a channel to the organisation
-        hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(section.text)
+        hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
                     if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
         form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
                      or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href)))), "")

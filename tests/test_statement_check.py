@@ -477,3 +477,14 @@ def test_a_templates_enforcement_instructions_name_no_body_and_a_planned_update_
     assert run(page("en", *sections), tmp_path, jurisdiction="eu").passed
     text = "the statement was reviewed on 21 may 2025. this statement will then be updated by 15 july 2025."
     assert labelled_dates(text, "en") == [dt.date(2025, 5, 21)]
+
+
+@pytest.mark.parametrize("written, is_channel", [
+    ("Sähköposti: saavutettavuus(at)kunta.fi", True),
+    ("E-post: tillganglighet [at] kommun [dot] se", True),
+    ("Write to us at our office.", False),
+    ("Sähköposti: saavutettavuus(at)avi.fi", False),  # the supervisor's address, not the organisation's
+])
+def test_an_address_written_against_spam_robots_is_a_feedback_channel(tmp_path, written, is_channel):
+    sections = [FI_OK[0], FI_OK[1], ("Anna palautetta saavutettavuudesta", f"<p>{written}</p>"), *FI_OK[3:]]
+    assert ("no-feedback" not in run(page("fi", *sections), tmp_path).codes) is is_channel
