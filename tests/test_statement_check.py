@@ -488,3 +488,12 @@ def test_a_templates_enforcement_instructions_name_no_body_and_a_planned_update_
 def test_an_address_written_against_spam_robots_is_a_feedback_channel(tmp_path, written, is_channel):
     sections = [FI_OK[0], FI_OK[1], ("Anna palautetta saavutettavuudesta", f"<p>{written}</p>"), *FI_OK[3:]]
     assert ("no-feedback" not in run(page("fi", *sections), tmp_path).codes) is is_channel
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Tämä saavutettavuusseloste koskee docs.csc.fi-sivustoa ja se on tehty 13.02.2025.", "fi", [dt.date(2025, 2, 13)]),
+    ("Den senaste bedömningen gjordes den 10 januari 2022.", "sv", [dt.date(2022, 1, 10)]),
+])
+def test_made_and_done_label_a_statements_date_too(text, lang, expected):
+    from statements.check import labelled_dates
+    assert labelled_dates(text.lower(), lang) == expected
