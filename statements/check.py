@@ -3,18 +3,20 @@
 The page is read as a person reads it: by its sections, found by their headings (the text under a
 heading up to the next heading of the same or a higher level). In Finnish, Swedish or English:
 
-- **status**: one of the model's three options, read from the status section (or, when it has no
-  heading of its own, from the text before the first other section), never from a list of
-  problems; wordings that are not one of the three (the old ESAVI tool's "täyttää kriittiset …")
-  are named as such;
+- **status**: one of the model's three options, read from the status section (a compliance-status
+  heading before a "how accessible is…" one; or, when it has no heading of its own, from the text
+  before the first other section), never from a list of problems; wordings that are not one of
+  the three (the old ESAVI tool's "täyttää kriittiset …", a level claimed in the author's own
+  words) are named as such;
 - **non-accessible content**: a section of its own, the model's phrases, or problems cited by their
   WCAG success criterion (1.3.1) under any heading, unless the status is "fully";
-- **feedback**: a real channel — an e-mail address, a phone number or a link to a form — in the
-  feedback section;
+- **feedback**: a real channel — an e-mail address (also one written as nimi(at)kunta.fi), a phone
+  number or a link to a form — in the feedback section; HTML comments are not read;
 - **supervisor** (by jurisdiction): in Finland, Traficom since 1.1.2025; naming only the former
-  supervisor (AVI) is out of date; elsewhere in the EU, an enforcement section;
+  supervisor (AVI) is out of date; elsewhere in the EU, an enforcement section that names a body;
 - **dates**: the dates labelled prepared / updated / reviewed (in any common form, month names
-  from CLDR through Babel); the newest must be within 12 months.
+  from CLDR through Babel), not a planned update nor a test's date; the newest must be within 12
+  months.
 
 Every problem has a stable code and the evidence it rests on (``--format json``). The phrases are
 data: statements/data/check_patterns.json; the jurisdictions: statements/data/jurisdictions.json.
