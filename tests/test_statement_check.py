@@ -497,3 +497,26 @@ def test_an_address_written_against_spam_robots_is_a_feedback_channel(tmp_path, 
 def test_made_and_done_label_a_statements_date_too(text, lang, expected):
     from statements.check import labelled_dates
     assert labelled_dates(text.lower(), lang) == expected
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("fi", "Sivusto täyttää valtaosiltaan lain vaatimat A- ja AA-tason saavutettavuuskriteerit.", "partially"),  # tasa-arvo.fi
+    ("fi", "Sovelluksessa on puutteita, eikä sovellus täytä kaikilta osin WCAG-kriteerejä.", "partially"),  # OP
+    ("fi", "Palvelu ei vielä täytä kaikilta osin saavutettavuusvaatimuksia.", "partially"),
+    ("fi", "Palvelu täyttää lähes kaikki saavutettavuusvaatimukset.", "partially"),
+    ("fi", "Palvelu on täysin saavutettava.", "fully"),
+    ("fi", "Palvelu ei ole vielä kaikilta osin saavutettava.", "partially"),
+    ("sv", "Tjänsten uppfyller nästan alla krav.", "partially"),
+    ("sv", "Webbplatsen uppfyller för det mesta kraven.", "partially"),
+    ("sv", "Webbplatsen är helt tillgänglig.", "fully"),
+    ("sv", "Webbplatsen är inte helt tillgänglig.", "partially"),
+    ("en", "The site meets nearly all of the requirements.", "partially"),
+    ("en", "The website is mostly accessible.", "partially"),
+    ("en", "The website is fully accessible.", "fully"),
+    ("en", "The website is not yet fully accessible.", "partially"),
+])
+def test_qualified_wordings_in_each_language(lang, sentence, status):
+    """Qualifiers met at the beginning of published statements outside the test set (tasa-arvo.fi,
+    OP) and their common neighbours: "nearly all" is never "fully"."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == status
