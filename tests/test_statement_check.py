@@ -520,3 +520,20 @@ def test_qualified_wordings_in_each_language(lang, sentence, status):
     OP) and their common neighbours: "nearly all" is never "fully"."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == status
+
+
+@pytest.mark.parametrize("source, sentence", [
+    ("www.mynamaki.fi/saavutettavuusseloste/", "Täyttää saavutettavuusvaatimukset osittain."),
+    ("www.kuntaliitto.fi/saavutettavuusseloste", "Kuntaliitto.fi-verkkopalvelu täyttää suurelta osin saavutettavuusvaatimukset, ja "
+     "muutamia poikkeuksia lukuunottamatta sivustolla ei ole kriittisiä saavutettavuuspuutteita (täyttää WCAG-ohjeistuksen "
+     "A- ja AA-tason kriittiset vaatimukset)."),
+    ("www.porstuakirjastot.fi/saavutettavuusseloste", "Tämä verkkopalvelu täyttää Verkkosisällön saavutettavuusohjeiden "
+     "(WCAG) 2.1 tason AA vaatimukset osittain."),
+    ("www.svea.com/fi-fi/…/yrityslimiitti-saavutettavuusseloste", "Täyttää saavutettavuusvaatimukset osittain."),
+])
+def test_status_sentences_of_published_finnish_statements_read_as_partially(source, sentence):
+    """The status sentences of four published Finnish statements outside the test set (read from the
+    beginnings of their pages as stored by the search tool; the whole statements were not available,
+    so they are not in tests/statements/real/). All four were read right before this test was written."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), "fi")[0] == "partially", source
