@@ -340,9 +340,15 @@ def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
 
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     """Every date, when none is labelled, except the date of a test ("This website was last tested
-    on 11 May 2022"): the UK model keeps that apart from the statement's own date."""
+    on 11 May 2022": the UK model keeps that apart from the statement's own date), the service's
+    publication ("Webbplatsen offentliggjordes den 25 juni 2025") and a plan ("senast den 31
+    december 2025", "by March 2025")."""
     tests = [dates_in(text[m.end():m.end() + 60], lang)[:1] for word in patterns()["test_words"][lang] for m in re.finditer(word, text)]
     excluded = {d for found in tests for d in found}
+    p = patterns()
+    for sentence in re.split(r"(?<=[.!?])\s", text):
+        if _matches(p["publication_words"][lang] + p["plan_words"][lang], sentence):
+            excluded.update(dates_in(sentence, lang))
     return [d for d in dates_in(text, lang) if d not in excluded]
 
 

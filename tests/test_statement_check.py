@@ -537,3 +537,21 @@ def test_status_sentences_of_published_finnish_statements_read_as_partially(sour
     so they are not in tests/statements/real/). All four were read right before this test was written."""
     from statements.check import status_of
     assert status_of(sentence.lower(), "fi")[0] == "partially", source
+
+
+def test_the_service_s_publication_and_plans_do_not_date_a_statement(tmp_path):
+    """Round 17: "Webbplatsen offentliggjordes den 25 juni 2025" dates the site and "senast den 31
+    december 2025" is a plan; a statement with only those has no date of its own. DIGG's "Vad kan du
+    göra om du inte kan använda delar av webbplatsen?" is where its contact details are."""
+    from statements.check import labelled_dates, unlabelled_dates
+    text = ("webbplatsen offentliggjordes den 25 juni 2025. ambitionen är att ha åtgärdat bristerna senast den 31 december 2025. "
+            "we plan to fix this by march 2025.")
+    assert labelled_dates(text, "sv") == [] and unlabelled_dates(text, "sv") == []
+    assert unlabelled_dates("the accessibility was assessed by an external consultant in february 2020.", "en") == [dt.date(2020, 2, 29)]
+    sections = [("Hur tillgänglig är webbplatsen?", "<p>Webbplatsen är delvis förenlig med lagen.</p>"),
+                ("Vad kan du göra om du inte kan använda delar av webbplatsen?", "<p>Ring 08-123 456 78.</p>"),
+                ("Rapportera brister", '<p><a href="#kontakt">Meddela oss</a>.</p>'),
+                ("Tillsyn", "<p>Myndigheten för digital förvaltning har ansvaret för tillsyn.</p>"),
+                ("Innehåll som inte är tillgängligt", "<ul><li>Kartan saknar textalternativ.</li></ul>"),
+                ("Om webbplatsen", "<p>Webbplatsen offentliggjordes den 25 juni 2025.</p>")]
+    assert run(page("sv", *sections), tmp_path, dt.date(2025, 7, 15), jurisdiction="eu").codes == ("no-date",)
