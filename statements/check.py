@@ -154,16 +154,29 @@ def sections(soup: BeautifulSoup) -> list[Section]:
     return found
 
 
+def _span(found: list[Section], index: int) -> range:
+    """The indices of the section at ``index`` and its subsections (up to the next heading of the
+    same or a higher level)."""
+    end = next((j for j in range(index + 1, len(found)) if found[j].level <= found[index].level), len(found))
+    return range(index, end)
+
+
 def _under(found: list[Section], index: int) -> Section:
     """The section at ``index`` with its subsections' text and links."""
     head = found[index]
     whole = Section(head.heading, head.level, head.text, list(head.links))
-    for sub in found[index + 1:]:
-        if sub.level <= head.level:
-            break
+    for sub in (found[j] for j in _span(found, index)[1:]):
         whole.text += " " + sub.heading + " " + sub.text
         whole.links += sub.links
     return whole
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def _sentence_before(text: str, position: int, width: int) -> str:
+    """The part of the sentence that comes before ``position`` (at most ``width`` characters)."""
+    return SENTENCE_END.split(text[max(0, position - width):position])[-1]
 
 
 @cache
@@ -186,14 +199,8 @@ def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] 
 def _outside(found: list[Section], lang: str) -> list[int]:
     """The sections (by index) that are not, nor belong to, the non-accessible content, feedback,
     enforcement or remedy sections."""
-    covered: set[int] = set()
-    for group in ("non_accessible", "feedback", "enforcement", "remedy"):
-        for i in _find(found, group, lang):
-            covered.add(i)
-            for j in range(i + 1, len(found)):
-                if found[j].level <= found[i].level:
-                    break
-                covered.add(j)
+    covered = {j for group in ("non_accessible", "feedback", "enforcement", "remedy")
+               for i in _find(found, group, lang) for j in _span(found, i)}
     return [i for i in range(len(found)) if i not in covered]
 
 
@@ -315,14 +322,13 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     for word in patterns()["review_words"][lang]:
         for m in re.finditer(word, text):
             # "will then be updated by 15 July 2025" is a plan, not a date of the statement
-            if _matches(patterns()["future_words"][lang], re.split(r"[.!?]\s", text[max(0, m.start() - 40):m.start()])[-1]):
+            if _matches(patterns()["future_words"][lang], _sentence_before(text, m.start(), 40)):
                 continue
             found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     # "published" dates the statement only when the sentence is about the statement, not the service
     for word in patterns()["publication_words"][lang]:
         for m in re.finditer(word, text):
-            sentence = re.split(r"[.!?]\s", text[max(0, m.start() - 100):m.start()])[-1]
-            if _matches(patterns()["statement_words"][lang], sentence):
+            if _matches(patterns()["statement_words"][lang], _sentence_before(text, m.start(), 100)):
                 found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     return found
 
@@ -332,10 +338,10 @@ def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
     body, an authority…), or a sentence that names the procedure and its body. A template's "provide
     details about the enforcement procedure here" names none."""
     bodies = patterns()["enforcement_bodies"]
-    if any(_matches(bodies, _under(found, i).heading + " " + _under(found, i).text) for i in _find(found, "enforcement", lang)):
+    if any(_matches(bodies, section.heading + " " + section.text) for section in (_under(found, i) for i in _find(found, "enforcement", lang))):
         return True
     return any(_matches(patterns()["enforcement_phrases"][lang], sentence) and _matches(bodies, sentence)
-               for sentence in re.split(r"(?<=[.!?])\s", body))
+               for sentence in SENTENCE_END.split(body))
 
 
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
@@ -346,7 +352,7 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     tests = [dates_in(text[m.end():m.end() + 60], lang)[:1] for word in patterns()["test_words"][lang] for m in re.finditer(word, text)]
     excluded = {d for found in tests for d in found}
     p = patterns()
-    for sentence in re.split(r"(?<=[.!?])\s", text):
+    for sentence in SENTENCE_END.split(text):
         if _matches(p["publication_words"][lang] + p["plan_words"][lang], sentence):
             excluded.update(dates_in(sentence, lang))
     return [d for d in dates_in(text, lang) if d not in excluded]
@@ -375,7 +381,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
-                  for first in [re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0][:200]]
+                  for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]
                   if _matches(patterns()["status_claim"][lang], first.lower())), "")
     # with such a claim only the status sections are read: a model wording there, else the claim
     status, words = None, ""
@@ -405,7 +411,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 
-    feedback = [_under(found_sections, i) for i in _find(found_sections, "feedback", lang)]
+    feedback_at = _find(found_sections, "feedback", lang)
+    feedback = [_under(found_sections, i) for i in feedback_at]
     channel = ""
     for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:
         # the supervisor's own address or switchboard, often printed inside the feedback section, is
@@ -418,7 +425,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         if channel:
             break
     if not channel and feedback:  # "contact us by the e-mail link below": an actual address after the feedback section
-        after = found_sections[min(_find(found_sections, "feedback", lang)) + 1:]
+        after = found_sections[min(feedback_at) + 1:]
         channel = next((href for s in after for href, _ in s.links if href.startswith(("mailto:", "tel:")) and not _supervisor_contact(href)), "")
     if not channel:
         problem("no-feedback", "check.no_feedback")
