@@ -420,7 +420,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
                     if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
         form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
-                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], text + " " + href)))), "")
+                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], (text + " " + href).lower())))), "")
         channel = hit or form
         if channel:
             break
@@ -432,7 +432,12 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
 
     if rules["supervisor"]:
         enforcement = [_under(found_sections, i).text for i in _find(found_sections, "enforcement", lang)]
-        where = " ".join(enforcement) or body
+        # without an enforcement section, only sentences about supervision or complaints: a
+        # "Traficom" in a list of references does not tell the reader where to turn
+        p = patterns()
+        where = " ".join(enforcement) or " ".join(
+            sentence for sentence in SENTENCE_END.split(body)
+            if _matches(p["enforcement_phrases"][lang] + p["supervision_words"][lang], sentence))
         current = _matches(patterns()["supervisor_current"], where)  # named: Traficom
         site = _matches(patterns()["supervisor_site"], where)  # its web site: the former supervisor's too
         obsolete = _matches(patterns()["supervisor_obsolete"], where)

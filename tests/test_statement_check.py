@@ -555,3 +555,16 @@ def test_the_service_s_publication_and_plans_do_not_date_a_statement(tmp_path):
                 ("Innehåll som inte är tillgängligt", "<ul><li>Kartan saknar textalternativ.</li></ul>"),
                 ("Om webbplatsen", "<p>Webbplatsen offentliggjordes den 25 juni 2025.</p>")]
     assert run(page("sv", *sections), tmp_path, dt.date(2025, 7, 15), jurisdiction="eu").codes == ("no-date",)
+
+
+def test_a_form_link_in_any_case_and_inflection_and_a_supervisor_only_where_supervision_is_spoken_of(tmp_path):
+    """Round 18: Espoo's feedback form is "verkkolomakkeella" at ".../eFeedback/...", and a researcher's
+    statement with no enforcement section names Traficom only in its list of references."""
+    form = ("Anna palautetta", '<p>Voit antaa palautetta <a href="https://easiointi.example.fi/eFeedback/fi/20">verkkolomakkeella</a>.</p>')
+    status = ("Saavutettavuuden tila", "<p>Verkkopalvelu vastaa suurilta osin digipalvelulain vaatimuksia.</p>")
+    problems_ = ("Tunnetut rajoitukset", "<ul><li>Vanhan sisällön upotukset.</li></ul>")
+    dated = ("Selosteen laatiminen", "<p>Seloste on laadittu 3.11.2026.</p>")
+    references = ("Viittaukset", '<ul><li><a href="https://www.traficom.fi/">Saavutettavuusvaatimukset (Traficom)</a></li></ul>')
+    assert run(page("fi", status, problems_, form, dated, references), tmp_path).codes == ("no-supervisor",)
+    supervision = ("Lisätietoja", "<p>Liikenne- ja viestintävirasto Traficom valvoo saavutettavuusvaatimusten toteutumista.</p>")
+    assert run(page("fi", status, problems_, form, dated, supervision), tmp_path).codes == ()
