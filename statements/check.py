@@ -237,8 +237,11 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     ("parts of this website are not fully accessible") counts as "partially" only when no other
     wording is found."""
     p = patterns()["status"]
+    # "alla delar av tjänsten uppfyller inte kraven" (not all parts meet them) is a loose "partially",
+    # not the "uppfyller inte" (does not meet) it contains
+    within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
     hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
-            for m in [_rx(rx).search(text)] if m]
+            for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within)]
     if not hits:
         loose = _matches(p["partially_loose"][lang], text)
         return ("partially", loose.group(0)) if loose else (None, "")

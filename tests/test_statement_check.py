@@ -568,3 +568,30 @@ def test_a_form_link_in_any_case_and_inflection_and_a_supervisor_only_where_supe
     assert run(page("fi", status, problems_, form, dated, references), tmp_path).codes == ("no-supervisor",)
     supervision = ("Lisätietoja", "<p>Liikenne- ja viestintävirasto Traficom valvoo saavutettavuusvaatimusten toteutumista.</p>")
     assert run(page("fi", status, problems_, form, dated, supervision), tmp_path).codes == ()
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Alla delar av tjänsten uppfyller inte kraven."),
+    ("fi", "Kaikki palvelun osat eivät täytä saavutettavuusvaatimuksia."),
+    ("en", "Not all parts of the service meet the requirements."),
+])
+def test_not_all_parts_is_a_loose_partially_and_not_a_does_not_meet(lang, sentence):
+    """Round 19 (eVaka Turku in Swedish): "not all parts meet the requirements" contains "do not meet"
+    but says "partially", loosely: a claim in the author's own words before it still decides."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+def test_a_claim_under_a_services_accessibility_heading_is_not_turned_into_partially(tmp_path):
+    """Round 19: eVaka Turku's "Tjänstens tillgänglighet" section claims the AA criteria are met and
+    then that not all parts meet them: none of the model's options. Its "Kända problem med
+    tillgängligheten" lists the problems."""
+    sections = [("Tjänstens tillgänglighet", "<p>Tjänsten uppfyller tillgänglighetskriterierna på nivåerna AA som krävs enligt "
+                 "lagen (WCAG v2.1). Alla delar av tjänsten uppfyller inte kraven.</p>"),
+                ("Kända problem med tillgängligheten", "<ul><li>Kartan kan inte användas med tangentbord.</li></ul>"),
+                ("Ge feedback", '<p>E-post <a href="mailto:a@example.fi">a@example.fi</a>.</p>'),
+                ("Tillsynsmyndighet", "<p>Transport- och kommunikationsverket Traficom övervakar tillgängligheten.</p>"),
+                ("Om utlåtandet", "<p>Utlåtandet har upprättats den 3 november 2026.</p>")]
+    result = run(page("sv", *sections), tmp_path)
+    assert result.codes == ("not-a-model-status",), result.found
+    assert "tillgänglighetskriterierna" in result.found[0].evidence
