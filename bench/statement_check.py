@@ -39,6 +39,10 @@ def held_out_lines(expected: dict) -> list[str]:
         totals = [a + b for a, b in zip(totals, (len(members), exact, len(pairs), false["no-status"], false["stale"]))]
     statements, exact, checks, no_status, stale = totals
     lines.append(f"| all | {statements} | {exact} of {checks} ({100 * exact // max(checks, 1)}%) | {no_status} | {stale} |")
+    sentences = json.loads((REAL / "status_sentences.json").read_text("utf-8"))["sentences"]
+    first = sum(s["first_run"] == s["status"] for s in sentences)
+    lines += ["", f"Status sentences of published statements not held whole (`status_sentences.json`, round 20): "
+              f"{first} of {len(sentences)} read right on the first run."]
     return lines
 
 
