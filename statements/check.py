@@ -249,10 +249,11 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # any of the three before a bare "meets the requirements")
     order = {"not": 0, "partially": 1, "fully": 2, "other": 3}
     start, kind, words = min(hits, key=lambda h: (h[0], order[h[1]]))
-    # the old ESAVI tool's "critical requirements" in the same sentence make it the tool's wording:
-    # "uppfyller till största delen de kritiska kraven" is none of the model's options
+    # the old ESAVI tool's "critical requirements" as what the wording is about make it the tool's:
+    # "uppfyller till största delen de kritiska kraven" is none of the model's options, while
+    # "täyttää suurelta osin saavutettavuusvaatimukset, ja … kriittiset vaatimukset" is partially
     sentence = SENTENCE_END.split(text[start:], maxsplit=1)[0]
-    if kind != "other" and _matches(p["old_tool"][lang], _sentence_before(text, start, 200) + sentence):
+    if kind != "other" and _matches(p["old_tool"][lang], sentence[:len(words) + 40]):
         return "other", sentence[:200]
     return kind, words
 
