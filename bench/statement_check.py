@@ -32,7 +32,9 @@ def held_out_lines(expected: dict) -> list[str]:
     totals = [0, 0, 0, 0, 0]
     for round_ in sorted({w["held_out"] for w in expected.values() if w.get("held_out")}):
         members = {n: w for n, w in expected.items() if w.get("held_out") == round_}
-        pairs = [(set(w["first_run"][k]), set(w[k])) for w in members.values() for k in ("problems", "problems_now")]
+        # a verdict corrected after its first run is scored as first written
+        pairs = [(set(w["first_run"][k]), set(w.get("verdict_corrected", {}).get("was", w)[k])) for w in members.values()
+                 for k in ("problems", "problems_now")]
         exact = sum(got == want for got, want in pairs)
         false = {code: sum(code in got and code not in want for got, want in pairs) for code in ("no-status", "stale")}
         lines.append(f"| {round_} | {len(members)} | {exact} of {len(pairs)} ({100 * exact // len(pairs)}%) | {false['no-status']} | {false['stale']} |")
