@@ -1,13 +1,16 @@
 """`kaikille statement check`: does a published statement (anyone's) have what the law requires?
 
 The page is read as a person reads it: by its sections, found by their headings (the text under a
-heading up to the next heading of the same or a higher level). In Finnish, Swedish or English:
+heading up to the next heading of the same or a higher level). In Finnish, Swedish or English (the
+page's declared language when it is one of these, else the language of its text, as py3langid
+identifies it):
 
 - **status**: one of the model's three options, read from the status section (a compliance-status
   heading before a "how accessible is…" one; or, when it has no heading of its own, from the text
   before the first other section), never from a list of problems; wordings that are not one of
   the three (the old ESAVI tool's "täyttää kriittiset …", a level claimed in the author's own
-  words) are named as such;
+  words, also before a loose "some parts are not fully accessible" on a page without a status
+  section) are named as such;
 - **non-accessible content**: a section of its own, the model's phrases, or problems cited by their
   WCAG success criterion (1.3.1) under any heading, unless the status is "fully";
 - **feedback**: a real channel — an e-mail address (also one written as nimi(at)kunta.fi), a phone
@@ -35,6 +38,8 @@ import requests
 from babel.dates import get_month_names
 from bs4 import BeautifulSoup, Tag, UnicodeDammit
 from bs4.element import PreformattedString
+from py3langid.langid import MODEL_FILE as LANGID_MODEL
+from py3langid.langid import LanguageIdentifier
 
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.files import package_json
@@ -48,6 +53,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?!\w|\.\d)")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
 SUCCESS_CRITERION = re.compile(r"(?<![\d.])[1-4]\.[1-5]\.\d{1,2}(?![\d.]\d)")  # 1.3.1, 2.4.10; not 2.1 nor 10.6.2026
 MODEL_STATUSES = ("fully", "partially", "not")
+LEVEL = re.compile(r"\bwcag\b[^.]{0,60}\baa?\b|\b(?:level|taso|tason|nivå)\s+aa?\b|\baa?[- ](?:level|tason?|nivå)", re.I)  # a conformance level named
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
          "no-date", "stale")
@@ -204,13 +210,20 @@ def _outside(found: list[Section], lang: str) -> list[int]:
     return [i for i in range(len(found)) if i not in covered]
 
 
+@cache
+def _identifier() -> LanguageIdentifier:
+    identifier = LanguageIdentifier.from_model_file(LANGID_MODEL)
+    identifier.set_languages(list(LANGUAGES))
+    return identifier
+
+
 def _language(soup: BeautifulSoup, body: str) -> str:
+    """The page's declared language when it is one of ours, else the one its text is written in
+    (a Welsh council's page declares lang="cy" over English text)."""
     declared = (soup.html.get("lang", "") if soup.html else "").lower()[:2]
     if declared in LANGUAGES:
         return declared
-    p = patterns()
-    scores = {lang: sum(bool(_rx(rx).search(body)) for group in p["headings"].values() for rx in group[lang]) for lang in LANGUAGES}
-    return max(scores, key=scores.get)
+    return _identifier().classify(body)[0] if body.strip() else "en"
 
 
 OBFUSCATED_AT = re.compile(r"\s*[(\[{]\s*(?:at|ät)\s*[)\]}]\s*")
@@ -406,6 +419,15 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         status, words = status_of(" ".join(found_sections[i].text for i in _outside(found_sections, lang)), lang)
         if status not in MODEL_STATUSES or loose_status(words, lang):
             status, words = "other", claim
+    if not heading and status == "partially" and loose_status(words, lang):
+        # no status section, and only "some parts are not fully accessible": a sentence before it that
+        # claims the standard's level in the author's own words ("This website has been designed to
+        # meet WCAG 2.1, level AA") makes it none of the model's options, as under a status heading
+        text = next(t for t in places if words in t)
+        level_claim = next((sentence[:200] for sentence in SENTENCE_END.split(text[:text.index(words)])
+                            if _matches(patterns()["status_claim"][lang], sentence) and LEVEL.search(sentence)), "")
+        if level_claim:
+            status, words = "other", level_claim
     if status is None:
         problem("no-status", "check.no_status")
     elif status == "other":

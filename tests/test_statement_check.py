@@ -609,3 +609,28 @@ def test_status_sentences_of_published_statements(case):
     from statements.check import status_of
     status, _ = status_of(case["sentence"].lower(), case["lang"])
     assert (None if status == "other" else status) == case["status"], case["sentence"]
+
+
+def test_a_page_declaring_another_language_is_read_in_the_language_of_its_text(tmp_path):
+    """Round 23: a Welsh community council's page declares lang="cy" over English text; the old guess
+    from heading words took it for Swedish. A page with no lang at all is read the same way."""
+    english = ('<html lang="cy"><body><main><h2>Accessibility</h2><p>This website has been designed to meet the Web Content '
+               "Accessibility Guidelines (WCAG) 2.1, level AA.</p><p>Some parts of this website are not fully accessible, such "
+               "as older minutes of council meetings (WCAG 2.1 success criterion 4.1.2).</p><p>If you find any problems, "
+               'contact <a href="mailto:clerk@example.org">clerk@example.org</a>.</p><p>The Equality and Human Rights '
+               "Commission (EHRC) is responsible for enforcing the accessibility regulations.</p></main></body></html>")
+    result = run(english, tmp_path, jurisdiction="eu")
+    assert result.language == "en"
+    assert result.codes == ("not-a-model-status", "no-date"), result.found
+    assert "designed to meet" in result.found[0].evidence
+    swedish = page("sv", *[("Tillgänglighetsstatus", "<p>Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital "
+                            "offentlig service.</p>")]).replace(' lang="sv"', "")
+    assert run(swedish, tmp_path).language == "sv"
+
+
+def test_without_a_status_section_a_loose_wording_alone_is_still_partially(tmp_path):
+    """The claim that makes "not fully accessible" none of the model's options must name a level;
+    "this statement explains how the website complies with the law" does not."""
+    html = ('<html lang="en"><body><main><h1>Accessibility</h1><p>This statement explains how this website complies with '
+            "the accessibility regulations.</p><p>Some parts of this website are not fully accessible.</p></main></body></html>")
+    assert run(html, tmp_path, jurisdiction="eu").status == "partially"
