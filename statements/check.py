@@ -397,7 +397,11 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # status: the status section, else what comes before the first other section, else anywhere
     # a compliance-status heading before a "how accessible is…" question, which in some templates
     # (the UK's) introduces the known limitations rather than the status
-    heading = _find(found_sections, "status", lang) + _find(found_sections, "status_question", lang, exclude=("status",))
+    # a heading inside the list of problems ("Bristande förenlighet med lagkraven" under "Innehåll som
+    # inte är tillgängligt") is not the status section, nor one inside feedback or enforcement
+    outside = set(_outside(found_sections, lang))
+    heading = [i for i in _find(found_sections, "status", lang) + _find(found_sections, "status_question", lang, exclude=("status",))
+               if i in outside]
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]

@@ -634,3 +634,18 @@ def test_without_a_status_section_a_loose_wording_alone_is_still_partially(tmp_p
     html = ('<html lang="en"><body><main><h1>Accessibility</h1><p>This statement explains how this website complies with '
             "the accessibility regulations.</p><p>Some parts of this website are not fully accessible.</p></main></body></html>")
     assert run(html, tmp_path, jurisdiction="eu").status == "partially"
+
+
+def test_a_status_word_in_a_heading_inside_the_list_of_problems_is_not_the_status_section(tmp_path):
+    """Round 24 (Katrineholm's AI-hubben): DIGG's "Bristande förenlighet med lagkraven" under "Innehåll
+    som inte är tillgängligt" was taken for the status section, and "kanske inte alltid uppfyller
+    tillgänglighetskraven" in it for "fully"."""
+    html = ('<html lang="sv"><body><main><h1>Tillgänglighetsredogörelse</h1>'
+            "<h2>Hur tillgänglig är webbplatsen?</h2><p>Webbplatsen är delvis förenlig med lagen om tillgänglighet till "
+            "digital offentlig service.</p><h2>Innehåll som inte är tillgängligt</h2><h3>Bristande förenlighet med lagkraven</h3>"
+            "<ul><li>PDF-dokument kanske inte alltid uppfyller tillgänglighetskraven.</li></ul>"
+            '<h2>Rapportera brister</h2><p><a href="mailto:a@example.se">a@example.se</a></p>'
+            "<h2>Tillsyn</h2><p>Myndigheten för digital förvaltning (DIGG) ansvarar för tillsyn.</p>"
+            "<p>Senast uppdaterad: 25 mars 2026</p></main></body></html>")
+    result = run(html, tmp_path, jurisdiction="eu")
+    assert (result.status, result.codes) == ("partially", ()), result.found
