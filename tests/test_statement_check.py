@@ -649,3 +649,19 @@ def test_a_status_word_in_a_heading_inside_the_list_of_problems_is_not_the_statu
             "<p>Senast uppdaterad: 25 mars 2026</p></main></body></html>")
     result = run(html, tmp_path, jurisdiction="eu")
     assert (result.status, result.codes) == ("partially", ()), result.found
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Dokumenten som inte uppfyller tillgänglighetskraven listas nedan.", "not"),
+    ("Webbplatsen kanske inte alltid uppfyller alla krav.", "partially"),
+    ("Webbplatsen uppfyller inte alla krav.", "partially"),
+    ("Tjänsten uppfyller ännu inte alla krav.", "partially"),
+    ("Webbplatsen uppfyller inte kraven.", "not"),
+    ("Webbplatsen uppfyller tillgänglighetskraven.", "fully"),
+])
+def test_swedish_negation_before_the_verb_and_not_all(sentence, status):
+    """Round 24 showed "kanske inte alltid uppfyller tillgänglighetskraven" read as "fully": in a Swedish
+    subordinate clause the negation comes before the verb. "Uppfyller inte alla krav" (does not meet
+    all) is partially; it was read as no status at all."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), "sv")[0] == status
