@@ -665,3 +665,14 @@ def test_swedish_negation_before_the_verb_and_not_all(sentence, status):
     all) is partially; it was read as no status at all."""
     from statements.check import status_of
     assert status_of(sentence.lower(), "sv")[0] == status
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "This website does not meet all of the requirements."),
+    ("fi", "Verkkopalvelu ei täytä kaikkia vaatimuksia."),
+    ("sv", "Webbplatsen uppfyller inte alla krav."),
+])
+def test_not_meeting_all_requirements_is_partially_in_each_language(lang, sentence):
+    """Checked in all three languages after round 24: the English was read as no status at all."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
