@@ -53,6 +53,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+\d|0)[\d\s()-]{5,22}\d(?!\w|\.\d)")  # +358 9 310 1234, 029 534 5000, 00 800 6 7 8 9 10 11
 SUCCESS_CRITERION = re.compile(r"(?<![\d.])[1-4]\.[1-5]\.\d{1,2}(?![\d.]\d)")  # 1.3.1, 2.4.10; not 2.1 nor 10.6.2026
 MODEL_STATUSES = ("fully", "partially", "not")
+SELECTED = re.compile(r"(?:[☒☑✅]|\[x\]|\b(?:selected|valittu|vald|markerad)\s*:)\s*")  # a chosen option in a form-like list
 LEVEL = re.compile(r"\bwcag\b[^.]{0,60}\baa?\b|\b(?:level|taso|tason|nivå)\s+aa?\b|\baa?[- ](?:level|tason?|nivå)", re.I)  # a conformance level named
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 CODES = ("no-status", "not-a-model-status", "no-non-accessible-section", "no-feedback", "old-supervisor", "no-supervisor",
@@ -134,8 +135,12 @@ def read_page(target: str, timeout: float = 20) -> str:
         raise UsageError(f"{target}: cannot read ({exc})") from exc
 
 
+CONTRACTION = re.compile(r"(\w)n['’]t\b")  # aren't, isn’t, doesn't: "not" as a word, for the wordings
+
+
 def _clean(text: str) -> str:
-    return " ".join(text.split()).lower()
+    text = " ".join(text.split()).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
+    return CONTRACTION.sub(r"\1 not", text.replace("won’t", "will not"))
 
 
 def sections(soup: BeautifulSoup) -> list[Section]:
@@ -250,6 +255,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     ("parts of this website are not fully accessible") counts as "partially" only when no other
     wording is found."""
     p = patterns()["status"]
+    # a form's check-box list of the three options: the one marked as chosen ("☒ Partially compliant",
+    # "Selected: Partially compliant"), not the first listed
+    for marked in SELECTED.finditer(text):
+        kind, words = status_of(text[marked.end():marked.end() + 80], lang)
+        if kind in MODEL_STATUSES:
+            return kind, words
     # "alla delar av tjänsten uppfyller inte kraven" (not all parts meet them) is a loose "partially",
     # not the "uppfyller inte" (does not meet) it contains
     within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
@@ -398,10 +409,11 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # a compliance-status heading before a "how accessible is…" question, which in some templates
     # (the UK's) introduces the known limitations rather than the status
     # a heading inside the list of problems ("Bristande förenlighet med lagkraven" under "Innehåll som
-    # inte är tillgängligt") is not the status section, nor one inside feedback or enforcement
-    outside = set(_outside(found_sections, lang))
+    # inte är tillgängligt") is not the status section
+    listed = {j for i in _find(found_sections, "non_accessible", lang, exclude=("feedback", "remedy"))
+              for j in _span(found_sections, i)[1:]}
     heading = [i for i in _find(found_sections, "status", lang) + _find(found_sections, "status_question", lang, exclude=("status",))
-               if i in outside]
+               if i not in listed]
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]

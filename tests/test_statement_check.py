@@ -676,3 +676,46 @@ def test_not_meeting_all_requirements_is_partially_in_each_language(lang, senten
     """Checked in all three languages after round 24: the English was read as no status at all."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("We know some parts of this website aren’t fully accessible.", "partially"),
+    ("We know some parts of this website aren't fully accessible.", "partially"),
+    ("This website isn’t compliant with the accessibility regulations.", "not"),
+])
+def test_contractions_are_read_as_negations(tmp_path, sentence, status):
+    """Round 28 (Daresay): "aren’t fully accessible" was read as "fully accessible"."""
+    html = f'<html lang="en"><body><main><h2>How accessible is this website?</h2><p>{sentence}</p></main></body></html>'
+    assert run(html, tmp_path, jurisdiction="eu").status == status
+
+
+def test_a_check_box_list_of_the_three_options_gives_the_one_chosen(tmp_path):
+    """Round 28 (SciLifeLab's Precision Medicine Portal): the status is a list of the three options
+    with the chosen one marked ("☒", "Selected:"); the first listed, "Fully compliant", was taken. Its
+    enforcement paragraph says DIGG "is responsible for supervising compliance"."""
+    options = "".join(f'<li><span aria-hidden="true">{mark}</span><span>{text}</span></li>' for mark, text in
+                      (("☐", "Fully compliant"), ("☒", '<strong><span class="sr-only">Selected: </span>Partially compliant</strong>'),
+                       ("☐", "Not compliant")))
+    html = (f'<html lang="en"><body><main><h1>Accessibility statement</h1><h2>How accessible is the service?</h2>'
+            f"<p>This service is:</p><ul>{options}</ul><p>with the accessibility requirements.</p>"
+            "<h2>Non accessible content</h2><p>The map is not keyboard accessible.</p>"
+            '<h2>Contact information</h2><p>Email: <a href="mailto:a@example.se">a@example.se</a></p>'
+            "<h2>Report deficiencies in accessibility</h2><p>The Agency for Digital Government (DIGG) is responsible for "
+            "supervising compliance with the Act on Accessibility to Digital Public Services.</p>"
+            "<h2>Statement information</h2><p>Last reviewed: 15-06-2026</p></main></body></html>")
+    result = run(html, tmp_path, jurisdiction="eu")
+    assert (result.status, result.codes) == ("partially", ()), result.found
+
+
+def test_a_page_title_with_a_feedback_word_does_not_hide_the_status_section(tmp_path):
+    """Round 28 (Daresay's "Accessibility report" h1, which has "report" in it, a feedback word): the
+    status headings under it are still read; "Non accessible content" (no hyphen) lists the problems."""
+    html = ('<html lang="en"><body><main><h1>Accessibility report</h1><h2>How accessible is website?</h2>'
+            "<p>We know some parts of this website aren’t fully accessible.</p>"
+            '<h2>Reporting accessibility problems with this website</h2><p>Email <a href="mailto:a@example.se">a@example.se</a></p>'
+            "<h2>Enforcement procedure</h2><p>The Agency for Digital Government is responsible for enforcing the regulations.</p>"
+            "<h2>Technical information about this website’s accessibility</h2><p>This website is not compliant with the "
+            "Swedish accessibility regulations.</p><h2>Non accessible content</h2><p>The search needs aria-live.</p>"
+            "<h2>How we tested this website</h2><p>The statement was last updated on 3&#160;December, 2025.</p></main></body></html>")
+    result = run(html, tmp_path, jurisdiction="eu")
+    assert (result.status, result.codes) == ("not", ()), result.found
