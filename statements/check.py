@@ -10,7 +10,8 @@ identifies it):
   before the first other section), never from a list of problems; wordings that are not one of
   the three (the old ESAVI tool's "täyttää kriittiset …", a level claimed in the author's own
   words, also before a loose "some parts are not fully accessible" on a page without a status
-  section) are named as such;
+  section) are named as such; a status section in none of the known wordings is read by its parts
+  (a compliance word, its degree, a negation, in a sentence about the site or the requirements);
 - **non-accessible content**: a section of its own, the model's phrases, or problems cited by their
   WCAG success criterion (1.3.1) under any heading, unless the status is "fully";
 - **feedback**: a real channel — an e-mail address (also one written as nimi(at)kunta.fi), a phone
@@ -282,6 +283,28 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     return kind, words
 
 
+def composed_status(text: str, lang: str) -> tuple[str | None, str]:
+    """The status read by its parts, when no known wording is found: a sentence about the site or
+    the requirements with a compliance word, read with its degree ("i vissa delar förenlig",
+    "vaatimukset täyttyvät pääosin": partially) and negation ("ei täytä": not; "not fully": partially)."""
+    lexicon = patterns()["status_lexicon"]
+
+    def has(group: str, sentence: str) -> bool:
+        return any(re.search(word if "\\" in word else re.escape(word), sentence) for word in lexicon[group][lang])
+
+    for sentence in SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
+        if ":" in sentence or not (has("compliance", sentence) and has("about", sentence)):
+            continue  # "mahdollisia puutteita … saattaa olla: …" introduces a list of problems
+        negated, partial, full = has("negation", sentence), has("partial", sentence), has("full", sentence)
+        if partial or (negated and full):
+            return "partially", sentence[:200]
+        if negated:
+            return "not", sentence[:200]
+        if full:
+            return "fully", sentence[:200]
+    return None, ""
+
+
 def loose_status(words: str, lang: str) -> bool:
     return _matches(patterns()["status"]["partially_loose"][lang], words) is not None
 
@@ -429,6 +452,11 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
             status = None
         if status in MODEL_STATUSES or (status and not claim):
             break
+    if status is None and not claim:
+        # none of the known wordings: the status section's first sentences read by their parts, never
+        # the rest of the page, whose lists of problems say "does not meet"
+        status, words = next(((found, used) for text in places[:len(heading)] for found, used in [composed_status(text, lang)]
+                              if found), (None, ""))
     if claim and status not in MODEL_STATUSES:
         # the model's wording may still stand under a heading of the author's own ("Teknisk
         # information om webbplatsens tillgänglighet"), never in a list of problems, feedback or enforcement

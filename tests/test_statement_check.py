@@ -719,3 +719,29 @@ def test_a_page_title_with_a_feedback_word_does_not_hide_the_status_section(tmp_
             "<h2>How we tested this website</h2><p>The statement was last updated on 3&#160;December, 2025.</p></main></body></html>")
     result = run(html, tmp_path, jurisdiction="eu")
     assert (result.status, result.codes) == ("not", ()), result.found
+
+
+@pytest.mark.parametrize("lang, heading, sentence, status", [
+    ("fi", "Saavutettavuuden tila", "Verkkopalvelu on saavutettavuusvaatimusten mukainen tietyiltä osin.", "partially"),
+    ("sv", "Tillgänglighetsstatus", "Webbplatsen följer kraven i lagen till viss del.", "partially"),
+    ("en", "Compliance status", "The website satisfies the WCAG 2.1 AA criteria for the most part.", "partially"),
+    ("en", "Compliance status", "This service does not satisfy the accessibility requirements.", "not"),
+    ("sv", "Tillgänglighetsstatus", "Tjänsten följer lagens krav fullt ut.", "fully"),
+])
+def test_a_status_in_none_of_the_known_wordings_is_read_by_its_parts(tmp_path, lang, heading, sentence, status):
+    """Wordings none of the patterns know, each a compliance word with a degree and a negation in a
+    sentence about the site or the requirements, read in the status section only (a list of problems
+    elsewhere says "does not meet" of its items)."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang) == (None, "")  # not a known wording: the composition reads it
+    html = f'<html lang="{lang}"><body><main><h1>x</h1><h2>{heading}</h2><p>{sentence}</p></main></body></html>'
+    assert run(html, tmp_path, jurisdiction="eu").status == status
+
+
+def test_a_list_of_problems_in_the_status_section_is_not_read_by_its_parts(tmp_path):
+    """Diak's status section lists possible shortcomings ("… saattaa olla: … ei ole saavutettavissa"):
+    no status is claimed, and the composition must not read one from the list."""
+    html = ('<html lang="fi"><body><main><h1>Seloste</h1><h2>Digipalvelun saavutettavuuden tila</h2><p>Arvion mukaan '
+            "mahdollisia saavutettavuuspuutteita sivustolla saattaa olla: sivun kieli ei ole ohjelmallisesti "
+            "saavutettavissa, palvelun lomakkeet eivät ole saavutettavia</p></main></body></html>")
+    assert run(html, tmp_path).status is None
