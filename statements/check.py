@@ -290,7 +290,11 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     lexicon = patterns()["status_lexicon"]
 
     def has(group: str, sentence: str) -> bool:
-        return any(re.search(word if "\\" in word else re.escape(word), sentence) for word in lexicon[group][lang])
+        # compliance words and subjects are stems that also stand inside compounds (vaatimustenmukainen);
+        # degrees are whole words ("all" is not in "overall", "osittain" not in "kaikilta osin")
+        whole = group in ("partial", "full")
+        return any(re.search(word if "\\" in word else rf"\b{re.escape(word)}\b" if whole else re.escape(word), sentence)
+                   for word in lexicon[group][lang])
 
     for sentence in SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
         if ":" in sentence or not (has("compliance", sentence) and has("about", sentence)):

@@ -745,3 +745,15 @@ def test_a_list_of_problems_in_the_status_section_is_not_read_by_its_parts(tmp_p
             "mahdollisia saavutettavuuspuutteita sivustolla saattaa olla: sivun kieli ei ole ohjelmallisesti "
             "saavutettavissa, palvelun lomakkeet eivät ole saavutettavia</p></main></body></html>")
     assert run(html, tmp_path).status is None
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("fi", "Verkkosivusto täyttää saavutettavuusvaatimukset kaikilta osin.", "fully"),
+    ("en", "Overall the website meets the requirements.", None),
+    ("fi", "Verkkopalvelu on vaatimustenmukainen tietyin osin.", "partially"),
+])
+def test_the_parts_of_a_status_are_whole_words_and_stems_inside_compounds(lang, sentence, status):
+    """Degrees are whole words ("osin" in "kaikilta osin" is not "partially", "all" is not in
+    "overall"); compliance words are stems inside compounds (vaatimustenmukainen)."""
+    from statements.check import composed_status
+    assert composed_status(sentence.lower(), lang)[0] == status
