@@ -297,8 +297,8 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
                    for word in lexicon[group][lang])
 
     for sentence in SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
-        if ":" in sentence or not (has("compliance", sentence) and has("about", sentence)):
-            continue  # "mahdollisia puutteita … saattaa olla: …" introduces a list of problems
+        if ":" in sentence or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
+            continue  # a list of problems ("… saattaa olla: …"), or the law's duty ("webbplatser ska vara tillgängliga")
         negated, partial, full = has("negation", sentence), has("partial", sentence), has("full", sentence)
         if partial or (negated and full):
             return "partially", sentence[:200]

@@ -757,3 +757,15 @@ def test_the_parts_of_a_status_are_whole_words_and_stems_inside_compounds(lang, 
     "overall"); compliance words are stems inside compounds (vaatimustenmukainen)."""
     from statements.check import composed_status
     assert composed_status(sentence.lower(), lang)[0] == status
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Enligt lagen ska webbplatser för den offentliga förvaltningen vara tillgängliga, vilket betyder att alla ska ha lika möjligheter att använda dem."),
+    ("fi", "Lain mukaan julkisten verkkosivustojen on oltava saavutettavia, eli kaikilla tulee olla tasavertaiset mahdollisuudet käyttää niitä."),
+    ("en", "Under the Act, public websites must be accessible, so that everyone has equal access to them."),
+])
+def test_the_laws_duty_is_not_read_as_a_status_by_its_parts(lang, sentence):
+    """The sentence the City's template opens its status section with states what the law requires of
+    all sites; read by its parts (a compliance word, "all") it looked like "fully"."""
+    from statements.check import composed_status
+    assert composed_status(sentence.lower(), lang) == (None, "")
