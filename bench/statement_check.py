@@ -49,6 +49,28 @@ def held_out_lines(expected: dict) -> list[str]:
     return lines
 
 
+def parts_alone_line(expected: dict) -> str:
+    """How the status read by its parts alone (statements.check.composed_status, the fallback when no
+    known wording is found) does on the statements with a status section and one of the model's options."""
+    from bs4 import BeautifulSoup
+    from statements.check import _find, _span, _under, composed_status, sections
+    right = silent = wrong = 0
+    for name, want in expected.items():
+        if want["status"] not in ("fully", "partially", "not"):
+            continue
+        found, lang = sections(BeautifulSoup((REAL / name).read_text("utf-8"), "html.parser")), want["language"]
+        listed = {j for i in _find(found, "non_accessible", lang, exclude=("feedback", "remedy")) for j in _span(found, i)[1:]}
+        heads = [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
+        if not heads:
+            continue
+        got = next((status for i in heads for status, _ in [composed_status(_under(found, i).text, lang)] if status), None)
+        right += got == want["status"]
+        silent += got is None
+        wrong += got not in (None, want["status"])
+    return (f"The status read by its parts alone (no phrase list), on the {right + silent + wrong} statements with a status "
+            f"section and one of the model's options: {right} right, {wrong} wrong, {silent} silent.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -77,6 +99,7 @@ def main() -> None:
         *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
     ]
     lines += held_out_lines(expected)
+    lines += ["", parts_alone_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:
