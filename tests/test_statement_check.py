@@ -769,3 +769,14 @@ def test_the_laws_duty_is_not_read_as_a_status_by_its_parts(lang, sentence):
     all sites; read by its parts (a compliance word, "all") it looked like "fully"."""
     from statements.check import composed_status
     assert composed_status(sentence.lower(), lang) == (None, "")
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "We aim to meet WCAG 2.1 AA on all our pages."),
+    ("fi", "Pyrimme täyttämään kaikki WCAG 2.1 -vaatimukset palvelussamme."),
+    ("en", "We are committed to making our website fully accessible."),
+])
+def test_an_intent_is_not_read_as_a_status_by_its_parts(lang, sentence):
+    """An aim ("we aim to meet … all") is not a claim that the site meets anything."""
+    from statements.check import composed_status
+    assert composed_status(sentence.lower(), lang) == (None, "")
