@@ -250,6 +250,17 @@ def _supervisor_contact(text: str) -> bool:
     return _matches(patterns()["supervisor_contacts"], text.lower()) is not None
 
 
+def _asked(text: str, position: int, lang: str) -> bool:
+    """Whether the wording at ``position`` is asked rather than claimed: "to verify whether it meets
+    the requirements" says nothing of the status."""
+    return _matches(patterns()["asked_before"][lang], _sentence_before(text, position, 80)) is not None
+
+
+def _claims(sentence: str, lang: str) -> bool:
+    """Whether a sentence claims a level of accessibility (in any words), not merely asks about one."""
+    return any(not _asked(sentence, m.start(), lang) for rx in patterns()["status_claim"][lang] for m in _rx(rx).finditer(sentence))
+
+
 def status_of(text: str, lang: str) -> tuple[str | None, str]:
     """(fully | partially | not | other | None, the words matched) — the first status wording in
     the text; "other" is a wording that is none of the model's three options. A loose wording
@@ -266,7 +277,7 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # not the "uppfyller inte" (does not meet) it contains
     within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
     hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
-            for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within)]
+            for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
     if not hits:
         loose = _matches(p["partially_loose"][lang], text)
         return ("partially", loose.group(0)) if loose else (None, "")
@@ -447,7 +458,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]
-                  if _matches(patterns()["status_claim"][lang], first.lower())), "")
+                  if _claims(first.lower(), lang)), "")
     # with such a claim only the status sections are read: a model wording there, else the claim
     status, words = None, ""
     for text in places[:len(heading)] if claim else places:

@@ -780,3 +780,46 @@ def test_an_intent_is_not_read_as_a_status_by_its_parts(lang, sentence):
     """An aim ("we aim to meet … all") is not a claim that the site meets anything."""
     from statements.check import composed_status
     assert composed_status(sentence.lower(), lang) == (None, "")
+
+
+@pytest.mark.parametrize("lang, heading, text, status", [
+    ("en", "Current accessibility", "We have reviewed the website to verify whether it meets the level AA accessibility "
+     "requirements of WCAG 2.1. The website meets the accessibility requirements partially.", "partially"),
+    ("en", "Compliance status", "We checked if the service meets the requirements. It meets them in part.", "partially"),
+    ("sv", "Tillgänglighetsstatus", "Vi har granskat huruvida webbplatsen uppfyller kraven. Webbplatsen uppfyller delvis "
+     "tillgänglighetskraven.", "partially"),
+])
+def test_a_requirement_asked_about_is_not_a_status(tmp_path, lang, heading, text, status):
+    """Round 30 (Syke's Climate Diet): "to verify whether it meets the level AA accessibility
+    requirements" was read as the status, in none of the model's words; the status is the next
+    sentence, with "partially" after its verb."""
+    html = (f'<html lang="{lang}"><body><main><h1>x</h1><h2>{heading}</h2><p>{text}</p>'
+            "<p>The map is not accessible (WCAG 2.1.1).</p></main></body></html>")
+    result = run(html, tmp_path, jurisdiction="eu")
+    assert result.status == status and "not-a-model-status" not in result.codes, result.found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "Följande funktioner är inte tillgängliga eftersom lagen inte tillämpas på dem: - kartor"),
+    ("en", "The following functions are not accessible, because the legislation does not apply to them: - maps"),
+])
+def test_the_functions_that_are_not_accessible_are_the_non_accessible_content(tmp_path, lang, text):
+    """Round 30 (Syke's Ilmastodieetti in Swedish and English): the content that is not accessible is
+    listed in prose under the status heading, no heading of its own and no success criterion cited."""
+    status = {"sv": "Webbplatsen uppfyller delvis tillgänglighetskraven.", "en": "The website partially meets the requirements."}[lang]
+    html = f'<html lang="{lang}"><body><main><h1>x</h1><h2>Status</h2><p>{status}</p><p>{text}</p></main></body></html>'
+    assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
+
+
+def test_the_supervisors_contact_details_are_part_of_the_enforcement_section(tmp_path):
+    """Round 30 (Digitransit in Swedish): the complaint paragraph still names the Regional State
+    Administrative Agency, the heading "Övervakningsmyndighetens kontaktuppgifter" gives Traficom: it
+    names the current supervisor (as the Finnish "Valvontaviranomaisen yhteystiedot" did)."""
+    html = page("sv",
+                ("Tillgänglighetsstatus", "<p>Tjänsten uppfyller delvis tillgänglighetskraven.</p>"),
+                ("Icke-tillgängligt innehåll", "<p>Kartan kan inte läsas med skärmläsare.</p>"),
+                ("Respons om tillgängligheten", "<p>E-post: respons@example.fi</p>"),
+                ("Lämna in klagomål", "<p>Du kan göra en anmälan till Regionförvaltningsverket i Södra Finland.</p>"),
+                ("Övervakningsmyndighetens kontaktuppgifter", "<p>Transport- och kommunikationsverket Traficom</p>"),
+                ("Om redogörelsen", "<p>Redogörelsen har utarbetats den 1 juni 2026.</p>"))
+    assert run(html, tmp_path).codes == ()
