@@ -144,6 +144,19 @@ def _clean(text: str) -> str:
     return CONTRACTION.sub(r"\1 not", text.replace("won’t", "will not"))
 
 
+BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "div", "br", "blockquote", "section", "article", "tr"})
+# a blank line in a text shown as it is (a translation string put on the page with v-html) parts paragraphs
+PARAGRAPH_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n[ \t]*\n\s*")
+
+
+def _end_sentence(section: Section) -> None:
+    """A paragraph, list item or cell ends a sentence even without its full stop ("Webbplatsen
+    uppfyller delvis tillgänglighetskraven" followed by a list), so that a sentence is never read
+    together with the next block."""
+    if section.text.strip() and section.text.rstrip()[-1] not in ".!?:;,":
+        section.text = section.text.rstrip() + "."
+
+
 def sections(soup: BeautifulSoup) -> list[Section]:
     """The statement's text by section, in page order. Navigation, headers and footers of the site
     around it are left out when the page marks them (or its main content)."""
@@ -155,12 +168,14 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         chrome.decompose()
     found = [Section("", 0)]
     for element in root.descendants:
+        if isinstance(element, Tag) and element.name in BLOCKS:
+            _end_sentence(found[-1])
         if isinstance(element, Tag) and element.name in HEADINGS:
             found.append(Section(_clean(element.get_text(" ")), int(element.name[1])))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
-        elif isinstance(element, str) and not isinstance(element, PreformattedString) and not (element.parent and element.parent.name in HEADINGS):
-            found[-1].text += " " + element
+        elif isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS):
+            found[-1].text += " " + PARAGRAPH_BREAK.sub(". ", element)
     for section in found:
         section.text = _clean(section.text)
     return found

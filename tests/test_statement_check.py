@@ -823,3 +823,25 @@ def test_the_supervisors_contact_details_are_part_of_the_enforcement_section(tmp
                 ("Övervakningsmyndighetens kontaktuppgifter", "<p>Transport- och kommunikationsverket Traficom</p>"),
                 ("Om redogörelsen", "<p>Redogörelsen har utarbetats den 1 juni 2026.</p>"))
     assert run(html, tmp_path).codes == ()
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Tjänsten följer lagens krav till viss del</p><p>Följande funktioner är undantagna: kartor</p>",
+    "<article>Tjänsten följer lagens krav till viss del\n\nFöljande funktioner är undantagna:\n- kartor</article>",
+])
+def test_a_paragraph_ends_its_sentence_without_a_full_stop(tmp_path, body):
+    """Round 30 (Syke's Ilmastodieetti in Swedish): its status sentence has no full stop, and the list
+    after it (a paragraph, or a blank line in a text shown as it is) was read as part of it; the
+    reading by its parts then skipped the sentence as a list and read the next one."""
+    html = f'<html lang="sv"><body><main><h1>x</h1><h2>Tillgänglighetsstatus</h2>{body}</main></body></html>'
+    assert run(html, tmp_path, jurisdiction="eu").status == "partially"
+
+
+def test_the_words_of_a_heading_are_not_the_text_under_it():
+    """A heading whose words sit in an inline element (<h5><b>Compliance status</b></h5>, Public Health
+    Scotland's Shiny app) is the heading, not the first words of its section's first sentence."""
+    from bs4 import BeautifulSoup
+    from statements.check import sections
+    found = sections(BeautifulSoup("<main><h5><b>Compliance status</b></h5><p>This site has not yet been evaluated.</p></main>",
+                                   "html.parser"))
+    assert [(s.heading, s.text) for s in found[1:]] == [("compliance status", "this site has not yet been evaluated.")]
