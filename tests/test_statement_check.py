@@ -845,3 +845,17 @@ def test_the_words_of_a_heading_are_not_the_text_under_it():
     found = sections(BeautifulSoup("<main><h5><b>Compliance status</b></h5><p>This site has not yet been evaluated.</p></main>",
                                    "html.parser"))
     assert [(s.heading, s.text) for s in found[1:]] == [("compliance status", "this site has not yet been evaluated.")]
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "We are compliant with these standards except as highlighted below."),
+    ("en", "This website is fully compliant with WCAG 2.1 AA except for the PDF forms."),
+    ("sv", "Webbplatsen är förenlig med lagen med undantag för de brister som anges nedan."),
+    ("fi", "Verkkosivusto täyttää saavutettavuusvaatimukset alla lueteltuja puutteita lukuun ottamatta."),
+])
+def test_compliant_except_for_what_is_listed_is_partially(lang, sentence):
+    """Round 31 (Oak National Academy's Aila): "We are compliant with these standards except as
+    highlighted below" is the partial option in the author's words (compliant but for the listed
+    non-compliances); it was read as fully."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
