@@ -53,14 +53,13 @@ def parts_alone_line(expected: dict) -> str:
     """How the status read by its parts alone (statements.check.composed_status, the fallback when no
     known wording is found) does on the statements with a status section and one of the model's options."""
     from bs4 import BeautifulSoup
-    from statements.check import _find, _span, _under, composed_status, sections
+    from statements.check import MODEL_STATUSES, _under, composed_status, sections, status_sections
     right = silent = wrong = 0
     for name, want in expected.items():
-        if want["status"] not in ("fully", "partially", "not"):
+        if want["status"] not in MODEL_STATUSES:
             continue
         found, lang = sections(BeautifulSoup((REAL / name).read_text("utf-8"), "html.parser")), want["language"]
-        listed = {j for i in _find(found, "non_accessible", lang, exclude=("feedback", "remedy")) for j in _span(found, i)[1:]}
-        heads = [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
+        heads = status_sections(found, lang)
         if not heads:
             continue
         got = next((status for i in heads for status, _ in [composed_status(_under(found, i).text, lang)] if status), None)

@@ -223,6 +223,15 @@ def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] 
             and not any(_matches(p[other][lang], s.heading) for other in exclude)]
 
 
+def status_sections(found: list[Section], lang: str) -> list[int]:
+    """The status sections (by index): a compliance-status heading before a "how accessible is…"
+    question, which in some templates (the UK's) introduces the known limitations rather than the
+    status; never a heading inside the list of problems ("Bristande förenlighet med lagkraven" under
+    "Innehåll som inte är tillgängligt")."""
+    listed = {j for i in _find(found, "non_accessible", lang, exclude=("feedback", "remedy")) for j in _span(found, i)[1:]}
+    return [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
+
+
 def _outside(found: list[Section], lang: str) -> list[int]:
     """The sections (by index) that are not, nor belong to, the non-accessible content, feedback,
     enforcement or remedy sections."""
@@ -459,14 +468,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problems.append(Problem(code, t(messages, key, **params), evidence[:300]))
 
     # status: the status section, else what comes before the first other section, else anywhere
-    # a compliance-status heading before a "how accessible is…" question, which in some templates
-    # (the UK's) introduces the known limitations rather than the status
-    # a heading inside the list of problems ("Bristande förenlighet med lagkraven" under "Innehåll som
-    # inte är tillgängligt") is not the status section
-    listed = {j for i in _find(found_sections, "non_accessible", lang, exclude=("feedback", "remedy"))
-              for j in _span(found_sections, i)[1:]}
-    heading = [i for i in _find(found_sections, "status", lang) + _find(found_sections, "status_question", lang, exclude=("status",))
-               if i not in listed]
+    heading = status_sections(found_sections, lang)
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
     places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
@@ -497,7 +499,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         # no status section, and only "some parts are not fully accessible": a sentence before it that
         # claims the standard's level in the author's own words ("This website has been designed to
         # meet WCAG 2.1, level AA") makes it none of the model's options, as under a status heading
-        text = next(t for t in places if words in t)
+        text = next(place for place in places if words in place)
         level_claim = next((sentence[:200] for sentence in SENTENCE_END.split(text[:text.index(words)])
                             if _matches(patterns()["status_claim"][lang], sentence) and LEVEL.search(sentence)), "")
         if level_claim:
@@ -543,9 +545,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         where = " ".join(enforcement) or " ".join(
             sentence for sentence in SENTENCE_END.split(body)
             if _matches(p["enforcement_phrases"][lang] + p["supervision_words"][lang], sentence))
-        current = _matches(patterns()["supervisor_current"], where)  # named: Traficom
-        site = _matches(patterns()["supervisor_site"], where)  # its web site: the former supervisor's too
-        obsolete = _matches(patterns()["supervisor_obsolete"], where)
+        current = _matches(p["supervisor_current"], where)  # named: Traficom
+        site = _matches(p["supervisor_site"], where)  # its web site: the former supervisor's too
+        obsolete = _matches(p["supervisor_obsolete"], where)
         if obsolete and today < dt.date.fromisoformat(rules.get("supervisor_since", "0001-01-01")):
             current = obsolete  # checked as of a day when the former supervisor was still the supervisor
         if obsolete and not current:
