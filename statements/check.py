@@ -170,12 +170,14 @@ def sections(soup: BeautifulSoup) -> list[Section]:
     for element in root.descendants:
         if isinstance(element, Tag) and element.name in BLOCKS:
             _end_sentence(found[-1])
+            found[-1].text += " "
         if isinstance(element, Tag) and element.name in HEADINGS:
             found.append(Section(_clean(element.get_text(" ")), int(element.name[1])))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
         elif isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS):
-            found[-1].text += " " + PARAGRAPH_BREAK.sub(". ", element)
+            # inline elements join as the page shows them: "12<sup>th</sup> July" is "12th July"
+            found[-1].text += PARAGRAPH_BREAK.sub(". ", element)
     for section in found:
         section.text = _clean(section.text)
     return found
@@ -442,10 +444,12 @@ def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     """Every date, when none is labelled, except the date of a test ("This website was last tested
     on 11 May 2022": the UK model keeps that apart from the statement's own date), the service's
-    publication ("Webbplatsen offentliggjordes den 25 juni 2025") and a plan ("senast den 31
-    december 2025", "by March 2025")."""
-    tests = [dates_in(text[m.end():m.end() + 60], lang)[:1] for word in patterns()["test_words"][lang] for m in re.finditer(word, text)]
-    excluded = {d for found in tests for d in found}
+    publication ("Webbplatsen offentliggjordes den 25 juni 2025"), a plan ("senast den 31
+    december 2025", "by March 2025") and a law's own date ("Law of 19 July 2018")."""
+    cited = [dates_in(text[m.end():m.end() + span], lang)[:1]
+             for words, span in ((patterns()["test_words"][lang], 60), (patterns()["law_date_words"][lang], 25))
+             for word in words for m in re.finditer(word, text)]
+    excluded = {d for found in cited for d in found}
     p = patterns()
     for sentence in SENTENCE_END.split(text):
         if _matches(p["publication_words"][lang] + p["plan_words"][lang], sentence):

@@ -859,3 +859,40 @@ def test_compliant_except_for_what_is_listed_is_partially(lang, sentence):
     non-compliances); it was read as fully."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+def test_inline_elements_join_as_the_page_shows_them_and_blocks_stay_apart():
+    """Round 32 (HMCTS Log and Audit): "prepared on 12<sup>th</sup> July 2024" was read as "12 th
+    July 2024", no date at all; the statement then had none as of its own month."""
+    from bs4 import BeautifulSoup
+    from statements.check import labelled_dates, sections
+    found = sections(BeautifulSoup("<main><h2>Preparation</h2><p>This statement was prepared on 12<sup>th</sup> July "
+                                   "2024.</p><ul><li>one</li><li>two</li></ul></main>", "html.parser"))
+    assert found[1].text == "this statement was prepared on 12th july 2024. one. two"
+    assert labelled_dates(found[1].text, "en") == [dt.date(2024, 7, 12)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "the sspf bosa is committed to making this site accessible, in accordance with the law of 19 july 2018 on the accessibility of websites."),
+    ("en", "in accordance with article 47 of the french law no. 2005-102 of february 11, 2005."),
+    ("en", "as required by the directive of 26 october 2016."),
+    ("sv", "enligt lagen (2018:1937) av den 12 december 2018 om tillgänglighet."),
+    ("fi", "laki digitaalisten palvelujen tarjoamisesta (306/2019), annettu 15.3.2019."),
+])
+def test_a_laws_own_date_never_dates_a_statement(lang, text):
+    """Round 33 (Belgium's FPS BOSA): the only date on the page was the law's ("Law of 19 July
+    2018"), taken for the statement's: a false "stale" where the statement has no date at all."""
+    from statements.check import unlabelled_dates
+    assert unlabelled_dates(text, lang) == []
+    assert unlabelled_dates(text + " reviewed in march 2024.", lang) != []  # the page's other dates still count
+
+
+def test_legal_remedies_naming_the_defender_of_rights_is_an_enforcement_procedure(tmp_path):
+    """Round 33 (France's CCSD, in English): the section "Legal Remedies" sends the reader to the
+    Defender of Rights (France's ombudsman institution); it was not taken for an enforcement procedure."""
+    sections = [("Compliance status", "<p>This website is partially compliant with WCAG 2.1 AA.</p>"),
+                ("Non-accessible content", "<ul><li>The map has no text alternative.</li></ul>"),
+                ("Feedback and contact", "<p>Contact us at accessibility@example.org.</p>"),
+                ("Legal Remedies", "<p>If you receive no satisfactory response, you may request mediation from the Defender of Rights.</p>"),
+                ("Preparation", "<p>This statement was prepared on 1 October 2025.</p>")]
+    assert run(page("en", *sections), tmp_path, dt.date(2025, 11, 1), jurisdiction="eu").codes == ()
