@@ -896,3 +896,30 @@ def test_legal_remedies_naming_the_defender_of_rights_is_an_enforcement_procedur
                 ("Legal Remedies", "<p>If you receive no satisfactory response, you may request mediation from the Defender of Rights.</p>"),
                 ("Preparation", "<p>This statement was prepared on 1 October 2025.</p>")]
     assert run(page("en", *sections), tmp_path, dt.date(2025, 11, 1), jurisdiction="eu").codes == ()
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("sv", "När det gäller innehållet uppfyller webbplatsen Metsa.fi delvis kraven för (WCAG) 2.1 A- och AA-nivåerna.", "partially"),
+    ("en", "The service at example.gov.uk meets WCAG 2.1 partially.", "partially"),
+    ("fi", "Palvelu osoitteessa esimerkki.fi täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset osittain.", "partially"),
+])
+def test_a_dot_inside_a_name_or_a_number_does_not_end_the_status_sentence(lang, sentence, status):
+    """Round 34 (Metsähallitus in Swedish): the dot of "Metsa.fi" stopped the reading within the
+    sentence, so "uppfyller webbplatsen Metsa.fi delvis kraven" was read as no status; the words
+    matched are still given as written."""
+    from statements.check import status_of
+    found, words = status_of(sentence.lower(), lang)
+    assert found == status and "·" not in words
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fi", "Ei täytä kriittisiä saavutettavuusvaatimuksia."),
+    ("en", "This service does not meet critical accessibility requirements."),
+    ("sv", "Tjänsten uppfyller inte de kritiska tillgänglighetskraven."),
+])
+def test_the_old_tools_third_option_is_none_of_the_models(lang, sentence):
+    """Round 34 (Sivistys-Vantaa): the former supervisor's statement tool offered "does not meet the
+    critical requirements" as its third option; like its other two it is none of the model's
+    options, not the model's "not compliant"."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "other"
