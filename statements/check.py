@@ -201,7 +201,6 @@ def _under(found: list[Section], index: int) -> Section:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-INNER_DOT = re.compile(r"(?<=\w)\.(?=\w)")  # "metsa.fi", "2.1": not a sentence's end
 
 
 def _sentence_before(text: str, position: int, width: int) -> str:
@@ -211,8 +210,9 @@ def _sentence_before(text: str, position: int, width: int) -> str:
 
 @cache
 def _rx(rule: str) -> re.Pattern:
-    """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number pass: WCAG 2.1."""
-    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\d))"))
+    """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number or a
+    name pass: "WCAG 2.1", "Metsa.fi"."""
+    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\w))"))
 
 
 def _matches(rules: list[str], text: str) -> re.Match | None:
@@ -294,10 +294,6 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     ("parts of this website are not fully accessible") counts as "partially" only when no other
     wording is found."""
     p = patterns()["status"]
-    # the patterns read "within a sentence" as [^.]: a dot inside a name or a number ("Metsa.fi",
-    # "WCAG 2.1") is not a sentence's end, so it is read as another character of the same length
-    # and the words are taken from the text as written
-    original, text = text, INNER_DOT.sub("\u00b7", text)
     # a form's check-box list of the three options: the one marked as chosen ("☒ Partially compliant",
     # "Selected: Partially compliant"), not the first listed
     for marked in SELECTED.finditer(text):
@@ -307,11 +303,11 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # "alla delar av tjänsten uppfyller inte kraven" (not all parts meet them) is a loose "partially",
     # not the "uppfyller inte" (does not meet) it contains
     within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
-    hits = [(m.start(), kind, original[m.start():m.end()]) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
+    hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
             for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
     if not hits:
         loose = _matches(p["partially_loose"][lang], text)
-        return ("partially", original[loose.start():loose.end()]) if loose else (None, "")
+        return ("partially", loose.group(0)) if loose else (None, "")
     # the earliest wins; at the same place the more specific reading ("not fully" before "fully",
     # any of the three before a bare "meets the requirements")
     order = {"not": 0, "partially": 1, "fully": 2, "other": 3}
@@ -321,7 +317,7 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # "täyttää suurelta osin saavutettavuusvaatimukset, ja … kriittiset vaatimukset" is partially
     sentence = SENTENCE_END.split(text[start:], maxsplit=1)[0]
     if kind != "other" and _matches(p["old_tool"][lang], sentence[:len(words) + 40]):
-        return "other", original[start:start + len(sentence)][:200]
+        return "other", sentence[:200]
     return kind, words
 
 

@@ -909,7 +909,7 @@ def test_a_dot_inside_a_name_or_a_number_does_not_end_the_status_sentence(lang, 
     matched are still given as written."""
     from statements.check import status_of
     found, words = status_of(sentence.lower(), lang)
-    assert found == status and "·" not in words
+    assert found == status and sentence.lower().find(words) >= 0
 
 
 @pytest.mark.parametrize("lang, sentence", [
