@@ -46,6 +46,11 @@ def held_out_lines(expected: dict) -> list[str]:
     counts = [(r, [s for s in sentences if s.get("round", 20) == r]) for r in rounds]
     lines += ["", "Status sentences of published statements not held whole (`status_sentences.json`), read right on the first run: "
               + "; ".join(f"round {r}: {sum(s['first_run'] == s['status'] for s in group)} of {len(group)}" for r, group in counts) + "."]
+    passages = json.loads((REAL / "date_passages.json").read_text("utf-8"))["passages"]
+    rounds = sorted({s["round"] for s in passages})
+    lines += ["", "Passages dating published statements (`date_passages.json`), newest labelled date read right on the first run: "
+              + "; ".join(f"round {r}: {sum(s['first_run'] == s['newest'] for s in passages if s['round'] == r)} of "
+                          f"{sum(s['round'] == r for s in passages)}" for r in rounds) + "."]
     return lines
 
 

@@ -423,11 +423,21 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             if _matches(patterns()["future_words"][lang], _sentence_before(text, m.start(), 40)):
                 continue
             found += dates_in(text[m.end():m.end() + 120], lang)[:1]
-    # "published" dates the statement only when the sentence is about the statement, not the service
-    for word in patterns()["publication_words"][lang]:
+    # "published" dates the statement only when the sentence is about the statement, and not when a
+    # relative clause makes the service what was published ("this statement applies to the website
+    # www.metsa.fi, which was published on …"; "the statement of the service was published on …" is
+    # the statement's)
+    p = patterns()
+    for word in p["publication_words"][lang]:
         for m in re.finditer(word, text):
-            if _matches(patterns()["statement_words"][lang], _sentence_before(text, m.start(), 100)):
-                found += dates_in(text[m.end():m.end() + 120], lang)[:1]
+            before = _sentence_before(text, m.start(), 100)
+            if not _matches(p["statement_words"][lang], before):
+                continue
+            service = max((n.end() for rule in p["service_words"][lang] for n in re.finditer(rule, before)), default=-1)
+            statement = max((n.end() for rule in p["statement_words"][lang] for n in re.finditer(rule, before)), default=-1)
+            if service > statement and _matches(p["relative_words"][lang], before[service:]):
+                continue
+            found += dates_in(text[m.end():m.end() + 120], lang)[:1]
     return found
 
 

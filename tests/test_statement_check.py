@@ -923,3 +923,30 @@ def test_the_old_tools_third_option_is_none_of_the_models(lang, sentence):
     options, not the model's "not compliant"."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == "other"
+
+
+def _date_passages() -> list[dict]:
+    return __import__("json").loads((REAL / "date_passages.json").read_text("utf-8"))["passages"]
+
+
+@pytest.mark.parametrize("case", _date_passages(), ids=lambda c: f"{c['lang']}-{c['source'].split('/')[2]}")
+def test_date_passages_of_published_statements(case):
+    """Round 35: passages that date published statements whose whole text is not at hand; the newest
+    date labelled prepared / updated / reviewed is the statement's, never the service's publication."""
+    from statements.check import labelled_dates
+    found = labelled_dates(" ".join(case["text"].split()).lower(), case["lang"])
+    assert (max(found).isoformat() if found else None) == case["newest"], case["text"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("sv", "denna redogörelse gäller webbplatsen www.metsa.fi, som har publicerats den 9 juni 2020. redogörelsen har upprättats den 25 maj 2020.", [dt.date(2020, 5, 25)]),
+    ("fi", "tämä saavutettavuusseloste koskee verkkosivustoa, joka on julkaistu 25.1.2023.", []),
+    ("en", "the accessibility statement of the service was published on 5 may 2021.", [dt.date(2021, 5, 5)]),
+    ("en", "this accessibility report has been drawn up on 3 april 2020.", [dt.date(2020, 4, 3)]),
+])
+def test_a_service_published_in_a_relative_clause_does_not_date_the_statement(lang, text, expected):
+    """Round 35 (Metsähallitus in Swedish; Turku's resident budgeting in English): a relative clause
+    makes the website what was published, though the sentence names the statement; "drawn up"
+    (a Finnish body's "laadittu" in English) dates a statement."""
+    from statements.check import labelled_dates
+    assert sorted(set(labelled_dates(text, lang))) == expected
