@@ -226,12 +226,26 @@ def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] 
             and not any(_matches(p[other][lang], s.heading) for other in exclude)]
 
 
+# a heading naming the feedback on non-accessible content ("Report non-accessible content") or its
+# fixing ("Åtgärdande av brister") is not the section listing it
+NOT_NON_ACCESSIBLE = ("feedback", "remedy")
+
+
+def heading_kinds(heading: str, lang: str) -> set[str]:
+    """What the checker takes a heading for, read as it reads a statement's headings: status,
+    non_accessible, feedback, enforcement (none of them: an empty set)."""
+    found = [Section("", 0), Section(_clean(heading), 2)]
+    kinds = {"status"} if status_sections(found, lang) else set()
+    kinds |= {"non_accessible"} if _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) else set()
+    return kinds | {group for group in ("feedback", "enforcement") if _find(found, group, lang)}
+
+
 def status_sections(found: list[Section], lang: str) -> list[int]:
     """The status sections (by index): a compliance-status heading before a "how accessible is…"
     question, which in some templates (the UK's) introduces the known limitations rather than the
     status; never a heading inside the list of problems ("Bristande förenlighet med lagkraven" under
     "Innehåll som inte är tillgängligt")."""
-    listed = {j for i in _find(found, "non_accessible", lang, exclude=("feedback", "remedy")) for j in _span(found, i)[1:]}
+    listed = {j for i in _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) for j in _span(found, i)[1:]}
     return [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
 
 
@@ -525,8 +539,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problem("not-a-model-status", "check.not_a_model_status", words, words=words)
         status = None
 
-    # not the feedback section ("Report non-accessible content") nor one on fixing ("Åtgärdande av brister")
-    non_accessible = _find(found_sections, "non_accessible", lang, exclude=("feedback", "remedy"))
+    non_accessible = _find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE)
     # a section without a heading of its own: the model's phrases, or problems named by their WCAG
     # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose
     described = _matches(patterns()["non_accessible_phrases"][lang], body) or SUCCESS_CRITERION.search(body)
