@@ -51,6 +51,11 @@ def held_out_lines(expected: dict) -> list[str]:
     lines += ["", "Passages dating published statements (`date_passages.json`), newest labelled date read right on the first run: "
               + "; ".join(f"round {r}: {sum(s['first_run'] == s['newest'] for s in passages if s['round'] == r)} of "
                           f"{sum(s['round'] == r for s in passages)}" for r in rounds) + "."]
+    headings = json.loads((REAL / "headings.json").read_text("utf-8"))["headings"]
+    rounds = sorted({h["round"] for h in headings})
+    lines += ["", "Headings of published statements (`headings.json`), taken for the right section on the first run: "
+              + "; ".join(f"round {r}: {sum(sorted(h['first_run']) == sorted(h['kinds']) for h in headings if h['round'] == r)} of "
+                          f"{sum(h['round'] == r for h in headings)}" for r in rounds) + "."]
     return lines
 
 

@@ -950,3 +950,16 @@ def test_a_service_published_in_a_relative_clause_does_not_date_the_statement(la
     (a Finnish body's "laadittu" in English) dates a statement."""
     from statements.check import labelled_dates
     assert sorted(set(labelled_dates(text, lang))) == expected
+
+
+def _headings() -> list[dict]:
+    return __import__("json").loads((REAL / "headings.json").read_text("utf-8"))["headings"]
+
+
+@pytest.mark.parametrize("case", _headings(), ids=lambda c: f"{c['lang']}-{c['heading'][:40]}")
+def test_headings_of_published_statements(case):
+    """Round 36: headings of published statements whose whole text is not at hand, taken for the
+    section a careful reader takes them for ("Vi ger stöd till användare för vilka digitala tjänster
+    inte är tillgängliga" is about support, not a list of what is not accessible)."""
+    from statements.check import heading_kinds
+    assert heading_kinds(case["heading"], case["lang"]) == set(case["kinds"])
