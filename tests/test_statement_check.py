@@ -963,3 +963,27 @@ def test_headings_of_published_statements(case):
     inte är tillgängliga" is about support, not a list of what is not accessible)."""
     from statements.check import heading_kinds
     assert heading_kinds(case["heading"], case["lang"]) == set(case["kinds"])
+
+
+def test_a_list_after_not_fully_accessible_for_example_describes_non_accessible_content(tmp_path):
+    """Round 37 (DBT's Tariff management tool): "parts of the website are not fully accessible. For
+    example:" and a list is a description of what is not accessible, as the same words before a colon are."""
+    sections = [("How accessible this website is", "<p>Recent testing showed that parts of the website are not fully "
+                 "accessible. For example:</p><ul><li>Screen reader users will struggle to complete tasks</li></ul>"),
+                ("Reporting accessibility problems", '<p>Contact <a href="mailto:a@example.gov.uk">a@example.gov.uk</a>.</p>'),
+                ("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the regulations.</p>"),
+                ("Technical information about this website's accessibility", "<p>This website is partially compliant with WCAG 2.1.</p>"),
+                ("Preparation", "<p>This statement was prepared on 10 December 2024.</p>")]
+    assert run(page("en", *sections), tmp_path, dt.date(2024, 12, 20), jurisdiction="eu").codes == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "We anticipate the outcome of all tests to be complete by 16th December 2023.",
+    "We expect the audit to be completed by 16 December 2023.",
+    "We intend to publish the results in December 2023.",
+])
+def test_an_expected_outcome_is_a_plan_not_a_date_of_the_statement(sentence):
+    """Round 37 (DBT's Data Workspace): the page's only date was when tests were expected to be
+    complete; taken for the statement's date it gave a false "stale" where the truth is "no date"."""
+    from statements.check import unlabelled_dates
+    assert unlabelled_dates(sentence.lower(), "en") == []
