@@ -987,3 +987,17 @@ def test_an_expected_outcome_is_a_plan_not_a_date_of_the_statement(sentence):
     complete; taken for the statement's date it gave a false "stale" where the truth is "no date"."""
     from statements.check import unlabelled_dates
     assert unlabelled_dates(sentence.lower(), "en") == []
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fi", "Katsomme, että sivustomme täyttävät yleisesti WCAG-kriteerit."),
+    ("fi", "Palvelu täyttää pääsääntöisesti saavutettavuusvaatimukset."),
+    ("en", "Our web pages do not fulfil all accessibility criteria as yet."),
+    ("en", "The service does not yet satisfy all of the requirements."),
+])
+def test_generally_meets_and_not_fulfilling_all_are_partially(lang, sentence):
+    """Round 38 (Jakobstad's social and health services; the Hospital District of Southwest
+    Finland): "täyttävät yleisesti" (generally meet) and "do not fulfil all … as yet" are the
+    partial option in the authors' words; both were read as no status."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
