@@ -606,9 +606,13 @@ def test_status_sentences_of_published_statements(case):
     """Round 20: status sentences of statements whose whole text is not at hand. "delvis inte förenlig"
     is partially, not "inte förenlig"; "meets … in certain respects" is partially; "uppfyller till
     största delen de kritiska kraven" is the old ESAVI tool's wording, none of the model's options."""
-    from statements.check import status_of
+    from statements.check import check_html, status_of
     status, _ = status_of(case["sentence"].lower(), case["lang"])
     assert (None if status == "other" else status) == case["status"], case["sentence"]
+    # and as the checker reads it under a status heading, with its reading of claims and by parts
+    heading = {"fi": "Saavutettavuuden tila", "sv": "Tillgänglighetsstatus", "en": "Compliance status"}[case["lang"]]
+    page = f'<html lang="{case["lang"]}"><body><main><h1>x</h1><h2>{heading}</h2><p>{case["sentence"]}</p></main></body></html>'
+    assert check_html("status.html", page, TODAY, jurisdiction="eu").status == case["status"], case["sentence"]
 
 
 def test_a_page_declaring_another_language_is_read_in_the_language_of_its_text(tmp_path):
@@ -1001,3 +1005,17 @@ def test_generally_meets_and_not_fulfilling_all_are_partially(lang, sentence):
     partial option in the authors' words; both were read as no status."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Vi är medvetna om att delar av webbplatsen inte är tillgänglig."),
+    ("sv", "Tjänsten är inte helt tillgänglig."),
+    ("en", "This website is not fully accessible."),
+])
+def test_a_negated_accessible_is_not_a_claim_in_the_authors_words(tmp_path, lang, sentence):
+    """Under a status heading, "är … tillgänglig" / "is … accessible" in the author's own words is a
+    claim and none of the model's options; negated ("inte är tillgänglig", "is not fully
+    accessible") it is the loose partial option, which the claim reading had turned into "other"."""
+    heading = {"sv": "Tillgänglighetsstatus", "en": "Compliance status"}[lang]
+    html = f'<html lang="{lang}"><body><main><h1>x</h1><h2>{heading}</h2><p>{sentence}</p></main></body></html>'
+    assert run(html, tmp_path, jurisdiction="eu").status == "partially"
