@@ -229,6 +229,8 @@ def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] 
 # a heading naming the feedback on non-accessible content ("Report non-accessible content") or its
 # fixing ("Åtgärdande av brister") is not the section listing it
 NOT_NON_ACCESSIBLE = ("feedback", "remedy")
+# the supervisor's contact details ("Valvontaviranomaisen yhteystiedot") are not the feedback section
+NOT_FEEDBACK = ("enforcement",)
 
 
 def heading_kinds(heading: str, lang: str) -> set[str]:
@@ -237,7 +239,8 @@ def heading_kinds(heading: str, lang: str) -> set[str]:
     found = [Section("", 0), Section(_clean(heading), 2)]
     kinds = {"status"} if status_sections(found, lang) else set()
     kinds |= {"non_accessible"} if _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) else set()
-    return kinds | {group for group in ("feedback", "enforcement") if _find(found, group, lang)}
+    kinds |= {"feedback"} if _find(found, "feedback", lang, exclude=NOT_FEEDBACK) else set()
+    return kinds | ({"enforcement"} if _find(found, "enforcement", lang) else set())
 
 
 def status_sections(found: list[Section], lang: str) -> list[int]:
@@ -427,16 +430,25 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
     return [d for _, d in sorted(found, key=lambda x: x[0])]
 
 
+# a sentence's end that is not a date's own dot ("laadittu 3. marraskuuta 2025" goes on)
+CLAUSE_END = re.compile(r"(?<=[^\d\s][.!?])\s")
+
+
+def _after(text: str, position: int) -> str:
+    """The rest of the sentence after ``position`` (at most 120 characters)."""
+    return CLAUSE_END.split(text[position:position + 120], maxsplit=1)[0]
+
+
 def labelled_dates(text: str, lang: str) -> list[dt.date]:
-    """Dates that follow a word saying the statement was prepared, updated or reviewed (the next
-    120 characters), never a date quoted from a law."""
+    """Dates that follow a word saying the statement was prepared, updated or reviewed (in the rest
+    of its sentence, at most 120 characters), never a date quoted from a law."""
     found = []
     for word in patterns()["review_words"][lang]:
         for m in re.finditer(word, text):
             # "will then be updated by 15 July 2025" is a plan, not a date of the statement
             if _matches(patterns()["future_words"][lang], _sentence_before(text, m.start(), 40)):
                 continue
-            found += dates_in(text[m.end():m.end() + 120], lang)[:1]
+            found += dates_in(_after(text, m.end()), lang)[:1]
     # "published" dates the statement only when the sentence is about the statement, and not when a
     # relative clause makes the service what was published ("this statement applies to the website
     # www.metsa.fi, which was published on …"; "the statement of the service was published on …" is
@@ -451,7 +463,7 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             statement = max((n.end() for rule in p["statement_words"][lang] for n in re.finditer(rule, before)), default=-1)
             if service > statement and _matches(p["relative_words"][lang], before[service:]):
                 continue
-            found += dates_in(text[m.end():m.end() + 120], lang)[:1]
+            found += dates_in(_after(text, m.end()), lang)[:1]
     return found
 
 
@@ -546,7 +558,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 
-    feedback_at = _find(found_sections, "feedback", lang)
+    feedback_at = _find(found_sections, "feedback", lang, exclude=NOT_FEEDBACK)
     feedback = [_under(found_sections, i) for i in feedback_at]
     channel = ""
     for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:

@@ -1019,3 +1019,17 @@ def test_a_negated_accessible_is_not_a_claim_in_the_authors_words(tmp_path, lang
     heading = {"sv": "Tillgänglighetsstatus", "en": "Compliance status"}[lang]
     html = f'<html lang="{lang}"><body><main><h1>x</h1><h2>{heading}</h2><p>{sentence}</p></main></body></html>'
     assert run(html, tmp_path, jurisdiction="eu").status == "partially"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("palvelun saavutettavuutta on 23.9.2019 arvioinut annanpura oy sekä 10.9.2020 gofore oyj.", [dt.date(2020, 9, 10)]),
+    ("saavutettavuusarvioinnissa olemme arvioineet verkkopalvelun testiversion. palvelu julkaistiin 14.10.2019.", []),
+    ("tämä seloste on laadittu 3. marraskuuta 2025.", [dt.date(2025, 11, 3)]),
+])
+def test_an_assessment_in_the_active_voice_dates_a_statement_within_its_sentence(text, expected):
+    """Round 39 (the Incomes Register): "on 23.9.2019 arvioinut Annanpura Oy sekä 10.9.2020 Gofore
+    Oyj" (has assessed, active voice) dates the statement; a label's date is looked for in the rest of
+    its sentence only (eHoks' next sentence is the service's publication), where a date's own dot
+    ("3. marraskuuta") does not end it."""
+    from statements.check import labelled_dates
+    assert sorted(set(labelled_dates(text, "fi"))) == expected
