@@ -1033,3 +1033,21 @@ def test_an_assessment_in_the_active_voice_dates_a_statement_within_its_sentence
     ("3. marraskuuta") does not end it."""
     from statements.check import labelled_dates
     assert sorted(set(labelled_dates(text, "fi"))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("utlåtandet har sammanställts 1.3.2021.", [dt.date(2021, 3, 1)]),
+    ("denna tillgänglighetsförklaringen gäller caruna.fi-webbplatsen och har förberetts 31.12.2020.", [dt.date(2020, 12, 31)]),
+])
+def test_compiled_and_prepared_in_swedish_label_a_statements_date(text, expected):
+    """Round 40 (the Ostrobothnia wellbeing services county; Caruna): "har sammanställts" and "har
+    förberetts" date a Swedish statement as "har upprättats" does."""
+    from statements.check import labelled_dates
+    assert sorted(set(labelled_dates(text, "sv"))) == expected
+
+
+def test_not_yet_fully_compatible_is_partially():
+    """Round 40 (Caruna in Swedish): "Webbplatsen är ännu inte helt kompatibel" is the loose partial
+    option, as "inte helt förenlig" is."""
+    from statements.check import status_of
+    assert status_of("webbplatsen är ännu inte helt kompatibel.", "sv")[0] == "partially"
