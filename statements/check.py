@@ -597,7 +597,10 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     elif not _enforcement_named(found_sections, body, lang):
         problem("no-supervisor", "check.no_enforcement")
 
-    labelled = [d for d in labelled_dates(body, lang) if d <= today]
+    # under the statement's own preparation heading a date needs no label ("Preparation of this
+    # accessibility statement: 12 July 2024"), though a test, a publication or a plan still does not date it
+    prepared = [d for i in _find(found_sections, "preparation", lang) for d in unlabelled_dates(_under(found_sections, i).text, lang)]
+    labelled = [d for d in labelled_dates(body, lang) + prepared if d <= today]
     dates = labelled or [d for d in unlabelled_dates(body, lang) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:

@@ -1051,3 +1051,17 @@ def test_not_yet_fully_compatible_is_partially():
     option, as "inte helt förenlig" is."""
     from statements.check import status_of
     assert status_of("webbplatsen är ännu inte helt kompatibel.", "sv")[0] == "partially"
+
+
+def test_a_date_under_the_preparation_heading_needs_no_label(tmp_path):
+    """A statement's preparation section dates it even in words the checker does not know as a label
+    ("Statement date: 12 July 2024"), while a test, a law's entry into force and a plan there still do not."""
+    sections = [("Compliance status", "<p>This website is partially compliant with WCAG 2.1 AA. This statement was first "
+                 "prepared on 1 May 2020.</p>"),
+                ("Non-accessible content", "<ul><li>The map has no text alternative.</li></ul>"),
+                ("Feedback", '<p>Email <a href="mailto:a@example.org">a@example.org</a>.</p>'),
+                ("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the regulations.</p>"),
+                ("Preparation of this accessibility statement", "<p>Statement date: 12 July 2024. The regulations came into force "
+                 "on 23 September 2018. This website was last tested on 20 July 2024. We plan to fix the map by March 2026.</p>")]
+    result = run(page("en", *sections), tmp_path, dt.date(2024, 8, 1), jurisdiction="eu")
+    assert result.codes == () and result.newest_date == dt.date(2024, 7, 12)
