@@ -18,9 +18,10 @@ identifies it):
   number or a link to a form — in the feedback section; HTML comments are not read;
 - **supervisor** (by jurisdiction): in Finland, Traficom since 1.1.2025; naming only the former
   supervisor (AVI) is out of date; elsewhere in the EU, an enforcement section that names a body;
-- **dates**: the dates labelled prepared / updated / reviewed (in any common form, month names
-  from CLDR through Babel), not a planned update nor a test's date; the newest must be within 12
-  months.
+- **dates**: the dates labelled prepared / updated / reviewed in their sentence, or standing under the
+  statement's own preparation heading (in any common form, month names from CLDR through Babel),
+  never a planned update, a test's date, the service's publication or a law's date; the newest
+  must be within 12 months.
 
 Every problem has a stable code and the evidence it rests on (``--format json``). The phrases are
 data: statements/data/check_patterns.json; the jurisdictions: statements/data/jurisdictions.json.
