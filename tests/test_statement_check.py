@@ -1065,3 +1065,16 @@ def test_a_date_under_the_preparation_heading_needs_no_label(tmp_path):
                  "on 23 September 2018. This website was last tested on 20 July 2024. We plan to fix the map by March 2026.</p>")]
     result = run(page("en", *sections), tmp_path, dt.date(2024, 8, 1), jurisdiction="eu")
     assert result.codes == () and result.newest_date == dt.date(2024, 7, 12)
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Bristande förenlighet med lagkraven", {"non_accessible"}),
+    ("en", "Non-compliance with the accessibility regulations", {"non_accessible"}),
+    ("en", "Compliance status", {"status"}),
+    ("sv", "Teknisk information", {"status"}),
+])
+def test_a_lack_of_compliance_heads_the_list_of_problems_not_the_status(lang, heading, kinds):
+    """Round 41 (UHR): "Bristande förenlighet med lagkraven" (non-compliance with the law) was taken
+    for a status heading by its word "förenlighet", as "Non-compliance …" was by "compliance"."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
