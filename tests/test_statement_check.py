@@ -1078,3 +1078,15 @@ def test_a_lack_of_compliance_heads_the_list_of_problems_not_the_status(lang, he
     for a status heading by its word "förenlighet", as "Non-compliance …" was by "compliance"."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Webbplatsen är ännu inte helt kompatibel."),
+    ("fi", "Katsomme, että sivustomme täyttävät yleisesti WCAG-kriteerit."),
+    ("en", "Our web pages do not fulfil all accessibility criteria as yet."),
+])
+def test_the_reading_by_parts_knows_the_words_the_phrases_missed(lang, sentence):
+    """Rounds 38 and 40: the phrase reader's misses, read by their parts — "kompatibel" and "fulfil"
+    are compliance words, "yleisesti" (generally) a partial degree."""
+    from statements.check import composed_status
+    assert composed_status(sentence.lower(), lang)[0] == "partially"
