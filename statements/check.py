@@ -227,9 +227,10 @@ def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] 
             and not any(_matches(p[other][lang], s.heading) for other in exclude)]
 
 
-# a heading naming the feedback on non-accessible content ("Report non-accessible content") or its
-# fixing ("Åtgärdande av brister") is not the section listing it
-NOT_NON_ACCESSIBLE = ("feedback", "remedy")
+# a heading naming the feedback on non-accessible content ("Report non-accessible content"), its
+# fixing ("Åtgärdande av brister") or support for those it keeps out ("We offer support to users for
+# whom the web service is not accessible") is not the section listing it
+NOT_NON_ACCESSIBLE = ("feedback", "remedy", "support")
 # the supervisor's contact details ("Valvontaviranomaisen yhteystiedot") are not the feedback section
 NOT_FEEDBACK = ("enforcement",)
 

@@ -1090,3 +1090,23 @@ def test_the_reading_by_parts_knows_the_words_the_phrases_missed(lang, sentence)
     are compliance words, "yleisesti" (generally) a partial degree."""
     from statements.check import composed_status
     assert composed_status(sentence.lower(), lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("en", "We offer support to users for whom the web service is not accessible", set()),
+    ("en", "Correction of deficiencies", set()),
+    ("sv", "Rapportering av otillgängligt innehåll", {"feedback"}),
+    ("en", "Content that is not yet accessible", {"non_accessible"}),
+])
+def test_support_correction_and_reporting_headings_are_not_the_list_of_problems(lang, heading, kinds):
+    """Round 42 (Oulu and Helsinki in English and Swedish): support for those the service fails,
+    the correction of deficiencies and the reporting of inaccessible content were taken for the
+    section listing what is not accessible."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
+
+
+def test_requirements_met_partially_is_partially():
+    """Round 42 (Oulu in English): "The accessibility requirements are met partially" (the passive)."""
+    from statements.check import status_of
+    assert status_of("the accessibility requirements are met partially.", "en")[0] == "partially"
