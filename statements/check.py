@@ -401,8 +401,13 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern, re.Pattern, re.
 def dates_in(text: str, lang: str) -> list[dt.date]:
     """Every date in the text in a common form of the language (and ISO). A month and a year alone
     ("December 2021") count as the month's last day: no statement is called stale too early."""
+    return [d for _, _, d in _date_spans(text, lang)]
+
+
+def _date_spans(text: str, lang: str) -> list[tuple[int, int, dt.date]]:
+    """The dates in the text with where each is written (start, end), in page order."""
     months, day_month, month_day, month_year = _month_dates(lang)
-    found: list[tuple[int, dt.date]] = []
+    found: list[tuple[int, int, dt.date]] = []
     taken: list[range] = []
 
     def add(match: re.Match, year: int, month: int, day: int | None) -> None:
@@ -417,7 +422,7 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
         except ValueError:
             return
         taken.append(range(match.start(), match.end()))
-        found.append((match.start(), value))
+        found.append((match.start(), match.end(), value))
 
     for m in ISO_DATE.finditer(text):
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -429,7 +434,22 @@ def dates_in(text: str, lang: str) -> list[dt.date]:
         add(m, int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
     for m in month_year.finditer(text):
         add(m, int(m.group(2)), months[m.group(1).lower()], None)
-    return [d for _, d in sorted(found, key=lambda x: x[0])]
+    return sorted(found, key=lambda x: x[0])
+
+
+# dates listed after one label: "päivitetty 24.11.2019, 24.8.2020 ja 15.3.2021"
+DATE_LIST_JOIN = re.compile(r"\s*(,|;|&|\bja\b|\bsekä\b|\boch\b|\bsamt\b|\band\b)\s*")
+
+
+def _label_dates(text: str, lang: str) -> list[dt.date]:
+    """The date a label is followed by, with the dates listed after it ("… ja 15.3.2021")."""
+    spans = _date_spans(text, lang)
+    dates = spans[:1]
+    for span in spans[1:]:
+        if not DATE_LIST_JOIN.fullmatch(text[dates[-1][1]:span[0]]):
+            break
+        dates.append(span)
+    return [d for _, _, d in dates]
 
 
 # a sentence's end that is not a date's own dot ("laadittu 3. marraskuuta 2025" goes on)
@@ -450,7 +470,7 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             # "will then be updated by 15 July 2025" is a plan, not a date of the statement
             if _matches(patterns()["future_words"][lang], _sentence_before(text, m.start(), 40)):
                 continue
-            found += dates_in(_after(text, m.end()), lang)[:1]
+            found += _label_dates(_after(text, m.end()), lang)
     # "published" dates the statement only when the sentence is about the statement, and not when a
     # relative clause makes the service what was published ("this statement applies to the website
     # www.metsa.fi, which was published on …"; "the statement of the service was published on …" is
@@ -465,7 +485,7 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             statement = max((n.end() for rule in p["statement_words"][lang] for n in re.finditer(rule, before)), default=-1)
             if service > statement and _matches(p["relative_words"][lang], before[service:]):
                 continue
-            found += dates_in(_after(text, m.end()), lang)[:1]
+            found += _label_dates(_after(text, m.end()), lang)
     return found
 
 

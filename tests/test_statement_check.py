@@ -1110,3 +1110,16 @@ def test_requirements_met_partially_is_partially():
     """Round 42 (Oulu in English): "The accessibility requirements are met partially" (the passive)."""
     from statements.check import status_of
     assert status_of("the accessibility requirements are met partially.", "en")[0] == "partially"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("seloste on laadittu 13.3.2019 ja sitä on päivitetty 24.11.2019, 24.8.2020 ja 15.3.2021.", "fi", dt.date(2021, 3, 15)),
+    ("the statement was reviewed on 1 may 2022, 3 june 2023 and 4 july 2024.", "en", dt.date(2024, 7, 4)),
+    ("utlåtandet uppdaterades 1.2.2021 och 3.4.2022.", "sv", dt.date(2022, 4, 3)),
+    ("seloste on päivitetty 1.2.2021. palvelu julkaistiin 3.4.2022.", "fi", dt.date(2021, 2, 1)),
+])
+def test_dates_listed_after_one_label_all_date_the_statement(text, lang, expected):
+    """Round 43 (Hyvä kysymys): "päivitetty 24.11.2019, 24.8.2020 ja 15.3.2021" — every date listed
+    after the label counts, not only the first; a date in the next sentence still does not."""
+    from statements.check import labelled_dates
+    assert max(labelled_dates(text, lang)) == expected
