@@ -1123,3 +1123,16 @@ def test_dates_listed_after_one_label_all_date_the_statement(text, lang, expecte
     after the label counts, not only the first; a date in the next sentence still does not."""
     from statements.check import labelled_dates
     assert max(labelled_dates(text, lang)) == expected
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("en", "The digital service complies partly with the accessibility requirements", {"status"}),
+    ("en", "Content and/or functions of the website not yet in compliance with the requirements", {"non_accessible"}),
+    ("en", "Accessibility requirements that are not met", {"non_accessible"}),
+    ("sv", "Tillgänglighetskrav som inte uppfylls", {"non_accessible"}),
+])
+def test_headings_that_state_the_status_or_the_unmet_requirements(lang, heading, kinds):
+    """Round 44 (the University of Helsinki in English): a heading may state the status itself, and
+    "not yet in compliance" or "requirements that are not met" head the list of problems, not the status."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
