@@ -304,8 +304,12 @@ COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "h
 
 
 def _terminated(signum: int, frame: Any) -> None:
-    """SIGTERM (CI cancelling a job, docker stop) ends a run as Ctrl-C does: journal kept, resumable."""
-    raise KeyboardInterrupt
+    """SIGTERM (CI cancelling a job, docker stop) ends a run as Ctrl-C does: journal kept, resumable.
+    It is turned into the very same SIGINT, so that inside an event loop asyncio cancels the running
+    tasks in order (and raises KeyboardInterrupt when they are done) instead of an exception
+    surfacing in whatever callback the signal happened to interrupt, which left futures whose
+    cancellation nobody read and printed their tracebacks at exit."""
+    signal.raise_signal(signal.SIGINT)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ served with those headers added. "{base}" in a body becomes the server's address
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -63,6 +64,18 @@ class _Handler(SimpleHTTPRequestHandler):
             super().do_HEAD()
 
 
+class _Server(ThreadingHTTPServer):
+    """A browser that goes away mid-answer (a closed tab, a stopped crawl) is ordinary, not an error:
+    no traceback on the terminal of whoever runs the demo. Anything else is one line."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        print(f"kaikille: the local server could not answer {client_address[0]}: {type(error).__name__}: {error}",
+              file=sys.stderr)
+
+
 @contextmanager
 def serve(folder: str | Path, requests: list[str] | None = None) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 at a port the system picks; yields the base URL ('http://127.0.0.1:N/').
@@ -71,7 +84,7 @@ def serve(folder: str | Path, requests: list[str] | None = None) -> Iterator[str
     routes_file = folder / "_routes.json"
     routes = json.loads(routes_file.read_text("utf-8")) if routes_file.is_file() else {}
     handler: Any = type("Handler", (_Handler,), {"routes": routes, "requests": requests})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(folder)))
     handler.base = f"http://127.0.0.1:{server.server_address[1]}"
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
