@@ -212,8 +212,8 @@ def _sentence_before(text: str, position: int, width: int) -> str:
 @cache
 def _rx(rule: str) -> re.Pattern:
     """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number or a
-    name pass: "WCAG 2.1", "Metsa.fi"."""
-    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\w))"))
+    name pass ("WCAG 2.1", "Metsa.fi"), and the one after a version ("WCAG 2.1. tason")."""
+    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\w)|(?<=\d\.\d)\.)"))
 
 
 def _matches(rules: list[str], text: str) -> re.Match | None:

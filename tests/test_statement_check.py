@@ -1136,3 +1136,17 @@ def test_headings_that_state_the_status_or_the_unmet_requirements(lang, heading,
     "not yet in compliance" or "requirements that are not met" head the list of problems, not the status."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("sv", "Webbplatsen uppfyller dock ännu inte alla tillgänglighetskriterier i WCAG 2.1. och är därför delvis förenliga med lagen.", "partially"),
+    ("sv", "Webbplatsen uppfyller tyvärr inte alla krav.", "partially"),
+    ("sv", "Webbplatsen uppfyller alla krav.", "fully"),
+    ("fi", "Verkkosivusto täyttää verkkosisällön saavutettavuusohjeiden (WCAG) 2.1. tason AA vaatimukset osittain.", "partially"),
+])
+def test_a_negation_after_an_adverb_is_not_fully_and_a_versions_dot_goes_on(lang, sentence, status):
+    """Round 45 (Stockholm University Library; Rautalampi): "uppfyller dock ännu inte alla" was read as
+    fully — a false "fully" — because the negation stood after two adverbs; and the dot after "2.1." ended
+    what the patterns read as one sentence."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == status
