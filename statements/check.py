@@ -337,6 +337,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     sentence = SENTENCE_END.split(text[start:], maxsplit=1)[0]
     if kind != "other" and _matches(p["old_tool"][lang], sentence[:len(words) + 40]):
         return "other", sentence[:200]
+    # "täyttää saavutettavuusvaatimukset, mutta ei kaikilta osin" / "meets the requirements, but not
+    # fully": the qualifier later in the sentence makes the claim before it the partial option
+    if kind in ("fully", "other"):
+        qualified = _matches(p["qualified_partially"][lang], sentence)
+        if qualified:
+            return "partially", sentence[:qualified.end()][:200]
     return kind, words
 
 

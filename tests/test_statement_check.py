@@ -1150,3 +1150,19 @@ def test_a_negation_after_an_adverb_is_not_fully_and_a_versions_dot_goes_on(lang
     what the patterns read as one sentence."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == status
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("fi", "Sivusto täyttää saavutettavuusvaatimukset, mutta ei kaikilta osin.", "partially"),
+    ("sv", "Webbplatsen uppfyller kraven, men inte helt.", "partially"),
+    ("en", "The website meets the requirements, but not fully.", "partially"),
+    ("fi", "Verkkopalvelu ei vielä täysin täytä vaatimuksia.", "partially"),
+    ("fi", "Verkkopalvelu täyttää saavutettavuusvaatimukset.", "fully"),
+    ("en", "This website is fully compliant with WCAG 2.1 AA.", "fully"),
+])
+def test_a_later_but_not_fully_makes_a_claim_partially(lang, sentence, status):
+    """After round 45's false "fully", the same kind of reading checked in each language: a claim
+    qualified later in its sentence ("…, mutta ei kaikilta osin", "men inte helt", "but not fully") is
+    the partial option, not fully and not a wording of the author's own."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == status
