@@ -83,6 +83,23 @@ def parts_alone_line(expected: dict) -> str:
             f"section and one of the model's options: {right} right, {wrong} wrong, {silent} silent.")
 
 
+def bold_titles_line(expected: dict) -> str:
+    """The same checks with every h2–h6 heading turned into a bold paragraph, as some pages set their
+    section titles: how much of the reading rests on the headings being marked up as headings."""
+    import re
+    from statements.check import check_html, read_page
+    heading = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>", re.S | re.I)
+    right = total = 0
+    for name, want in sorted(expected.items()):
+        page = heading.sub(lambda m: f"<p><strong>{m.group(2)}</strong></p>", read_page(str(REAL / name)))
+        for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+            got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+            right += got == set(want[problems])
+            total += 1
+    return (f"The same statements with every h2–h6 heading turned into a bold paragraph (as some pages set their section "
+            f"titles): exactly the right problems in {right} of {total} checks.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -111,7 +128,7 @@ def main() -> None:
         *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
     ]
     lines += held_out_lines(expected)
-    lines += ["", parts_alone_line(expected)]
+    lines += ["", parts_alone_line(expected), "", bold_titles_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

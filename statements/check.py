@@ -1,7 +1,8 @@
 """`kaikille statement check`: does a published statement (anyone's) have what the law requires?
 
 The page is read as a person reads it: by its sections, found by their headings (the text under a
-heading up to the next heading of the same or a higher level). In Finnish, Swedish or English (the
+heading up to the next heading of the same or a higher level; a paragraph that is all one short bold
+phrase stands for a heading, as on pages that set their section titles in bold). In Finnish, Swedish or English (the
 page's declared language when it is one of these, else the language of its text, as py3langid
 identifies it):
 
@@ -158,6 +159,18 @@ def _end_sentence(section: Section) -> None:
         section.text = section.text.rstrip() + "."
 
 
+def _bold_title(element: Tag) -> bool:
+    """A paragraph that is all one bold phrase, short and without a sentence's full stop, stands for
+    a heading on pages whose section titles are set in bold rather than marked up ("<p><strong>Feedback
+    and contact information</strong></p>")."""
+    if element.name not in ("p", "div") or element.find(["a", "p", "div", "ul", "ol", "table", *HEADINGS]):
+        return False
+    bold = element.find(["strong", "b"])
+    text = " ".join(element.get_text(" ").split())
+    return (bold is not None and " ".join(bold.get_text(" ").split()) == text and 2 <= len(text) <= 120
+            and not text.endswith((".", "!")))
+
+
 def sections(soup: BeautifulSoup) -> list[Section]:
     """The statement's text by section, in page order. Navigation, headers and footers of the site
     around it are left out when the page marks them (or its main content)."""
@@ -168,15 +181,22 @@ def sections(soup: BeautifulSoup) -> list[Section]:
     for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):
         chrome.decompose()
     found = [Section("", 0)]
+    level = 1  # of the last real heading: a bold paragraph standing for a heading sits one below it
+    titles: set[int] = set()
     for element in root.descendants:
         if isinstance(element, Tag) and element.name in BLOCKS:
             _end_sentence(found[-1])
             found[-1].text += " "
         if isinstance(element, Tag) and element.name in HEADINGS:
-            found.append(Section(_clean(element.get_text(" ")), int(element.name[1])))
+            level = int(element.name[1])
+            found.append(Section(_clean(element.get_text(" ")), level))
+        elif isinstance(element, Tag) and _bold_title(element):
+            titles.add(id(element))
+            found.append(Section(_clean(element.get_text(" ")), min(level + 1, 6)))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
-        elif isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS):
+        elif (isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS)
+              and not any(id(parent) in titles for parent in element.parents)):
             # inline elements join as the page shows them: "12<sup>th</sup> July" is "12th July"
             found[-1].text += PARAGRAPH_BREAK.sub(". ", element)
     for section in found:

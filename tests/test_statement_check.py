@@ -1166,3 +1166,23 @@ def test_a_later_but_not_fully_makes_a_claim_partially(lang, sentence, status):
     the partial option, not fully and not a wording of the author's own."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == status
+
+
+def test_section_titles_set_as_bold_paragraphs_are_read_as_headings(tmp_path):
+    """Some pages set their section titles in bold rather than as headings (Oak National Academy's
+    Aila, round 31). With every heading of the real set turned into a bold paragraph the checker was
+    right in 208 of 316 checks; a paragraph that is all one short bold phrase without a full stop is
+    now read as a heading (310 of 316), while a bold sentence stays text."""
+    body = "".join(f"<p><strong>{title}</strong></p>{text}" for title, text in [
+        ("Compliance status", "<p>This website is partially compliant with WCAG 2.1 AA.</p>"),
+        ("Non-accessible content", "<ul><li>The map cannot be used with a keyboard.</li></ul>"),
+        ("Feedback and contact information", '<p>Email <a href="mailto:a@example.org">a@example.org</a>.</p>'),
+        ("Enforcement procedure", "<p>If you are not happy with our answer, contact the Equality Advisory and Support Service (EASS).</p>"),
+        ("Preparation of this accessibility statement", "<p>This statement was prepared on 1 September 2026.</p>")])
+    html = f'<html lang="en"><body><main><h1>Accessibility statement</h1>{body}</main></body></html>'
+    result = run(html, tmp_path, dt.date(2026, 10, 1), jurisdiction="eu")
+    assert result.codes == () and result.status == "partially"
+    from bs4 import BeautifulSoup
+    from statements.check import sections
+    found = sections(BeautifulSoup("<main><p><strong>Tämä sivusto täyttää vaatimukset.</strong></p></main>", "html.parser"))
+    assert [s.heading for s in found] == [""] and "täyttää vaatimukset" in found[0].text
