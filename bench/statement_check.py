@@ -83,21 +83,27 @@ def parts_alone_line(expected: dict) -> str:
             f"section and one of the model's options: {right} right, {wrong} wrong, {silent} silent.")
 
 
-def bold_titles_line(expected: dict) -> str:
-    """The same checks with every h2–h6 heading turned into a bold paragraph, as some pages set their
-    section titles: how much of the reading rests on the headings being marked up as headings."""
+def other_markup_line(expected: dict) -> str:
+    """The same checks with every h2–h6 heading written in another markup that pages use for section
+    titles: how much of the reading rests on the headings being marked up as h2–h6."""
     import re
     from statements.check import check_html, read_page
     heading = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>", re.S | re.I)
-    right = total = 0
-    for name, want in sorted(expected.items()):
-        page = heading.sub(lambda m: f"<p><strong>{m.group(2)}</strong></p>", read_page(str(REAL / name)))
-        for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-            got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-            right += got == set(want[problems])
-            total += 1
-    return (f"The same statements with every h2–h6 heading turned into a bold paragraph (as some pages set their section "
-            f"titles): exactly the right problems in {right} of {total} checks.")
+    forms = {"a bold paragraph": lambda m: f"<p><strong>{m.group(2)}</strong></p>",
+             "an ARIA heading": lambda m: f'<div role="heading" aria-level="{m.group(1)}">{m.group(2)}</div>',
+             "a disclosure's summary": lambda m: f"<details open><summary>{m.group(2)}</summary></details>"}
+    counts = []
+    for form, write in forms.items():
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            page = heading.sub(write, read_page(str(REAL / name)))
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"as {form}, {right} of {total}")
+    return ("The same statements with every h2–h6 heading written in another markup pages use for section titles, "
+            "exactly the right problems: " + "; ".join(counts) + ".")
 
 
 def main() -> None:
@@ -128,7 +134,7 @@ def main() -> None:
         *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
     ]
     lines += held_out_lines(expected)
-    lines += ["", parts_alone_line(expected), "", bold_titles_line(expected)]
+    lines += ["", parts_alone_line(expected), "", other_markup_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

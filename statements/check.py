@@ -2,7 +2,7 @@
 
 The page is read as a person reads it: by its sections, found by their headings (the text under a
 heading up to the next heading of the same or a higher level; a paragraph that is all one short bold
-phrase stands for a heading, as on pages that set their section titles in bold). In Finnish, Swedish or English (the
+phrase, an ARIA heading (role="heading") and a disclosure's summary do too). In Finnish, Swedish or English (the
 page's declared language when it is one of these, else the language of its text, as py3langid
 identifies it):
 
@@ -159,6 +159,14 @@ def _end_sentence(section: Section) -> None:
         section.text = section.text.rstrip() + "."
 
 
+def _aria_level(element: Tag) -> int:
+    """An ARIA heading's level (aria-level, 2 when it has none or a wrong one)."""
+    try:
+        return min(max(int(str(element.get("aria-level", "2")).strip()), 1), 6)
+    except ValueError:
+        return 2
+
+
 def _bold_title(element: Tag) -> bool:
     """A paragraph that is all one bold phrase, short and without a sentence's full stop, stands for
     a heading on pages whose section titles are set in bold rather than marked up ("<p><strong>Feedback
@@ -190,7 +198,13 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         if isinstance(element, Tag) and element.name in HEADINGS:
             level = int(element.name[1])
             found.append(Section(_clean(element.get_text(" ")), level))
-        elif isinstance(element, Tag) and _bold_title(element):
+        elif isinstance(element, Tag) and element.get("role") == "heading" and not element.find_parent(HEADINGS):
+            # an ARIA heading is a heading to every reader and assistive technology
+            titles.add(id(element))
+            level = _aria_level(element)
+            found.append(Section(_clean(element.get_text(" ")), level))
+        elif isinstance(element, Tag) and (element.name == "summary" or _bold_title(element)):
+            # a disclosure's summary and a bold title paragraph stand one level below the last heading
             titles.add(id(element))
             found.append(Section(_clean(element.get_text(" ")), min(level + 1, 6)))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
