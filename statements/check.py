@@ -159,6 +159,14 @@ def _end_sentence(section: Section) -> None:
         section.text = section.text.rstrip() + "."
 
 
+NUMBERING = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|[ivx]+\.)\s+")
+
+
+def _title(element: Tag) -> str:
+    """A heading's words, without the numbering some statements give their sections ("2. Tila")."""
+    return NUMBERING.sub("", _clean(element.get_text(" ")))
+
+
 def _aria_level(element: Tag) -> int:
     """An ARIA heading's level (aria-level, 2 when it has none or a wrong one)."""
     try:
@@ -197,16 +205,16 @@ def sections(soup: BeautifulSoup) -> list[Section]:
             found[-1].text += " "
         if isinstance(element, Tag) and element.name in HEADINGS:
             level = int(element.name[1])
-            found.append(Section(_clean(element.get_text(" ")), level))
+            found.append(Section(_title(element), level))
         elif isinstance(element, Tag) and element.get("role") == "heading" and not element.find_parent(HEADINGS):
             # an ARIA heading is a heading to every reader and assistive technology
             titles.add(id(element))
             level = _aria_level(element)
-            found.append(Section(_clean(element.get_text(" ")), level))
+            found.append(Section(_title(element), level))
         elif isinstance(element, Tag) and (element.name == "summary" or _bold_title(element)):
             # a disclosure's summary and a bold title paragraph stand one level below the last heading
             titles.add(id(element))
-            found.append(Section(_clean(element.get_text(" ")), min(level + 1, 6)))
+            found.append(Section(_title(element), min(level + 1, 6)))
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
         elif (isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS)
@@ -272,7 +280,7 @@ NOT_FEEDBACK = ("enforcement",)
 def heading_kinds(heading: str, lang: str) -> set[str]:
     """What the checker takes a heading for, read as it reads a statement's headings: status,
     non_accessible, feedback, enforcement (none of them: an empty set)."""
-    found = [Section("", 0), Section(_clean(heading), 2)]
+    found = [Section("", 0), Section(NUMBERING.sub("", _clean(heading)), 2)]
     kinds = {"status"} if status_sections(found, lang) else set()
     kinds |= {"non_accessible"} if _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) else set()
     kinds |= {"feedback"} if _find(found, "feedback", lang, exclude=NOT_FEEDBACK) else set()

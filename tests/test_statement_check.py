@@ -1204,3 +1204,13 @@ def test_aria_headings_and_disclosure_summaries_are_read_as_headings(tmp_path, m
         ("Preparation of this accessibility statement", "<p>This statement was prepared on 1 September 2026.</p>")])
     html = f'<html lang="en"><body><main><h1>Accessibility statement</h1>{body}</main></body></html>'
     assert run(html, tmp_path, dt.date(2026, 10, 1), jurisdiction="eu").codes == ()
+
+
+def test_a_sections_numbering_is_not_part_of_its_heading():
+    """Numbered section titles ("2. Tila", "3) Status för tillgängligheten"): with every heading of the
+    real set numbered, two checks went wrong (a heading read only whole, "^tila$", no longer matched)."""
+    from bs4 import BeautifulSoup
+    from statements.check import heading_kinds, sections
+    found = sections(BeautifulSoup("<main><h2>2. Tila</h2><p>x</p><h2>2.1 Palaute</h2><p>y</p></main>", "html.parser"))
+    assert [s.heading for s in found[1:]] == ["tila", "palaute"]
+    assert heading_kinds("2. Tila", "fi") == {"status"}
