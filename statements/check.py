@@ -31,6 +31,7 @@ data: statements/data/check_patterns.json; the jurisdictions: statements/data/ju
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -564,6 +565,17 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     return [d for d in dates_in(text, lang) if d not in excluded]
 
 
+def _channel(section: Section) -> str:
+    """A real feedback channel in the section: an e-mail address, a phone number, or a link to a form
+    or to mail or phone. The supervisor's own address or switchboard, often printed inside the feedback
+    section, is not a channel to the organisation."""
+    hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
+                if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
+    form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
+                 or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], (text + " " + href).lower())))), "")
+    return hit or form
+
+
 def check_html(source: str, page: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
     """``messages``: the language the problems are written in (the statements catalogs)."""
     rules = jurisdictions().get(jurisdiction)
@@ -630,17 +642,19 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
 
     feedback_at = _find(found_sections, "feedback", lang, exclude=NOT_FEEDBACK)
     feedback = [_under(found_sections, i) for i in feedback_at]
-    channel = ""
-    for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]:
-        # the supervisor's own address or switchboard, often printed inside the feedback section, is
-        # not a channel to the organisation
-        hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
-                    if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
-        form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
-                     or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], (text + " " + href).lower())))), "")
-        channel = hit or form
-        if channel:
-            break
+    channel = next((found for section in feedback or [Section("", 0, body, [link for s in found_sections for link in s.links])]
+                    for found in [_channel(section)] if found), "")
+    if not channel and feedback:
+        # a feedback section whose contact details stand under titles of the same level ("Palaute",
+        # then "Sähköposti" and "Puhelin" as bold paragraphs): the sections after it, up to the next
+        # one the checker knows
+        known = {i for group in ("status", "status_question", "non_accessible", "feedback", "enforcement", "preparation", "remedy")
+                 for i in _find(found_sections, group, lang)}
+        for start in feedback_at:
+            following = list(itertools.takewhile(lambda j: j not in known, range(start + 1, len(found_sections))))
+            channel = next((found for j in following for found in [_channel(found_sections[j])] if found), "")
+            if channel:
+                break
     if not channel and feedback:  # "contact us by the e-mail link below": an actual address after the feedback section
         after = found_sections[min(feedback_at) + 1:]
         channel = next((href for s in after for href, _ in s.links if href.startswith(("mailto:", "tel:")) and not _supervisor_contact(href)), "")

@@ -1214,3 +1214,19 @@ def test_a_sections_numbering_is_not_part_of_its_heading():
     found = sections(BeautifulSoup("<main><h2>2. Tila</h2><p>x</p><h2>2.1 Palaute</h2><p>y</p></main>", "html.parser"))
     assert [s.heading for s in found[1:]] == ["tila", "palaute"]
     assert heading_kinds("2. Tila", "fi") == {"status"}
+
+
+def test_contact_details_under_titles_of_the_feedback_sections_own_level_are_its_channel(tmp_path):
+    """A feedback section whose contact details stand under titles of the same level ("Palaute",
+    then "Sähköposti" as a bold paragraph): with the real set's headings as bold paragraphs, such
+    pages lost their feedback channel. The sections after the feedback one count, up to the next
+    section the checker knows."""
+    sections = [("Saavutettavuuden tila", "<p>Verkkopalvelu täyttää saavutettavuusvaatimukset osittain.</p>"),
+                ("Ei-saavutettava sisältö", "<ul><li>Kartta ei toimi näppäimistöllä.</li></ul>"),
+                ("Anna palautetta", "<p>Kerro meille puutteista.</p>"),
+                ("Sähköposti", "<p>saavutettavuus@example.fi</p>"),
+                ("Valvontaviranomainen", "<p>Liikenne- ja viestintävirasto Traficom, saavutettavuus@traficom.fi</p>"),
+                ("Selosteen laatiminen", "<p>Seloste on laadittu 1.9.2026.</p>")]
+    assert run(page("fi", *sections), tmp_path, dt.date(2026, 10, 1)).codes == ()
+    # without it, the supervisor's address in the next known section is still no channel
+    assert run(page("fi", *sections[:3], *sections[4:]), tmp_path, dt.date(2026, 10, 1)).codes == ("no-feedback",)
