@@ -1230,3 +1230,17 @@ def test_contact_details_under_titles_of_the_feedback_sections_own_level_are_its
     assert run(page("fi", *sections), tmp_path, dt.date(2026, 10, 1)).codes == ()
     # without it, the supervisor's address in the next known section is still no channel
     assert run(page("fi", *sections[:3], *sections[4:]), tmp_path, dt.date(2026, 10, 1)).codes == ("no-feedback",)
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Kontakta Myndigheten för digital förvaltning", {"enforcement"}),
+    ("fi", "Ota yhteyttä Traficomiin", {"enforcement"}),
+    ("en", "Contacting the Equality and Human Rights Commission", {"enforcement"}),
+    ("sv", "Lämna en synpunkt", {"feedback"}),
+])
+def test_a_heading_naming_the_supervisor_is_the_enforcement_section(lang, heading, kinds):
+    """Round 46 (Skellefteå): "Kontakta Myndigheten för digital förvaltning" names the supervisor; it
+    heads the enforcement section, not the feedback one ("kontakta"). "Lämna en synpunkt" (singular)
+    heads feedback as "synpunkter" does."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
