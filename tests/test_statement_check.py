@@ -1244,3 +1244,17 @@ def test_a_heading_naming_the_supervisor_is_the_enforcement_section(lang, headin
     heads feedback as "synpunkter" does."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("fi", "1) Verkkosivusto ei ole vielä kaikilta osin saavutettavuusvaatimusten mukainen", {"non_accessible"}),
+    ("fi", "Tiedon saanti saavutettavassa muodossa", {"feedback"}),
+    ("en", "Requesting information in an accessible format", {"feedback"}),
+    ("sv", "Begär information i ett tillgängligt format", {"feedback"}),
+])
+def test_not_yet_compliant_heads_the_problems_and_asking_for_an_accessible_format_is_feedback(lang, heading, kinds):
+    """Round 48 (the Kouvola parish union; the Helmet libraries): the old tool's "Verkkosivusto ei
+    ole vielä kaikilta osin … vaatimusten mukainen" heads the problems, and asking for content in an
+    accessible format is where the feedback channel is."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
