@@ -163,9 +163,13 @@ def _end_sentence(section: Section) -> None:
 NUMBERING = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|[ivx]+\.)\s+")
 
 
-def _title(element: Tag) -> str:
+def _heading_words(text: str) -> str:
     """A heading's words, without the numbering some statements give their sections ("2. Tila")."""
-    return NUMBERING.sub("", _clean(element.get_text(" ")))
+    return NUMBERING.sub("", _clean(text))
+
+
+def _title(element: Tag) -> str:
+    return _heading_words(element.get_text(" "))
 
 
 def _aria_level(element: Tag) -> int:
@@ -219,7 +223,7 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         elif isinstance(element, Tag) and element.name == "a" and element.get("href"):
             found[-1].links.append((str(element["href"]), _clean(element.get_text(" "))))
         elif (isinstance(element, str) and not isinstance(element, PreformattedString) and not element.find_parent(HEADINGS)
-              and not any(id(parent) in titles for parent in element.parents)):
+              and not (titles and any(id(parent) in titles for parent in element.parents))):
             # inline elements join as the page shows them: "12<sup>th</sup> July" is "12th July"
             found[-1].text += PARAGRAPH_BREAK.sub(". ", element)
     for section in found:
@@ -281,7 +285,7 @@ NOT_FEEDBACK = ("enforcement",)
 def heading_kinds(heading: str, lang: str) -> set[str]:
     """What the checker takes a heading for, read as it reads a statement's headings: status,
     non_accessible, feedback, enforcement (none of them: an empty set)."""
-    found = [Section("", 0), Section(NUMBERING.sub("", _clean(heading)), 2)]
+    found = [Section("", 0), Section(_heading_words(heading), 2)]
     kinds = {"status"} if status_sections(found, lang) else set()
     kinds |= {"non_accessible"} if _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) else set()
     kinds |= {"feedback"} if _find(found, "feedback", lang, exclude=NOT_FEEDBACK) else set()
@@ -510,6 +514,11 @@ def _after(text: str, position: int) -> str:
     return CLAUSE_END.split(text[position:position + 120], maxsplit=1)[0]
 
 
+def _last_end(rules: list[str], text: str) -> int:
+    """Where the last match of any of the rules ends in the text (-1: none)."""
+    return max((m.end() for rule in rules for m in re.finditer(rule, text)), default=-1)
+
+
 def labelled_dates(text: str, lang: str) -> list[dt.date]:
     """Dates that follow a word saying the statement was prepared, updated or reviewed (in the rest
     of its sentence, at most 120 characters), never a date quoted from a law."""
@@ -530,8 +539,7 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             before = _sentence_before(text, m.start(), 100)
             if not _matches(p["statement_words"][lang], before):
                 continue
-            service = max((n.end() for rule in p["service_words"][lang] for n in re.finditer(rule, before)), default=-1)
-            statement = max((n.end() for rule in p["statement_words"][lang] for n in re.finditer(rule, before)), default=-1)
+            service, statement = (_last_end(p[group][lang], before) for group in ("service_words", "statement_words"))
             if service > statement and _matches(p["relative_words"][lang], before[service:]):
                 continue
             found += _label_dates(_after(text, m.end()), lang)
