@@ -1288,3 +1288,45 @@ def test_the_citys_swedish_headings(lang, heading, kinds):
     heading alone, since its plural "icke-tillgängliga" was not known)."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("fi", "tämä verkkosivusto ei täytä wcag 2.1 tason aa kaikkia vaatimuksia.", "partially"),
+    ("sv", "webbplatsen uppfyller inte wcag 2.1 aa:s alla krav.", "partially"),
+    ("en", "this website does not meet wcag 2.1 aa in all respects.", "partially"),
+    # "all" in another clause, or in a list after a colon, leaves the negation whole
+    ("fi", "sivusto ei täytä vaatimuksia, koska kaikki lomakkeet ovat pdf-muodossa.", "not"),
+    ("sv", "webbplatsen uppfyller inte följande krav: alla bilder saknar alt-text.", "not"),
+    ("en", "this website does not meet the requirements, and all forms lack labels.", "not"),
+])
+def test_not_all_requirements_later_in_the_clause_is_partially(lang, sentence, expected):
+    """Round 51: the University of Helsinki's Helpdesk, "ei täytä WCAG 2.1 tason AA kaikkia
+    vaatimuksia" (does not meet all of them) was read as not compliant: the "all" came after the
+    standard's name rather than straight after the verb."""
+    from statements.check import status_of
+    assert status_of(sentence, lang)[0] == expected
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("fi", "Onko palvelu saavutettava?", {"status"}),
+    ("fi", "Puutteista raportoiminen", {"feedback"}),
+    ("fi", "Sivuston sisältö ja/tai toiminnot, jotka eivät ole vielä vaatimusten mukaisia", {"non_accessible"}),
+    ("fi", "Kohtuuton rasite", {"non_accessible"}),
+    ("sv", "Oproportionell börda", {"non_accessible"}),
+    ("en", "Disproportionate burden", {"non_accessible"}),
+    ("sv", "Har du observerat en brist i tillgängligheten? Berätta om det för oss", {"feedback"}),
+])
+def test_round_51_headings(lang, heading, kinds):
+    """Round 51: a status asked as a question, reporting as a verb noun, content "not yet meeting the
+    requirements" in the plural, the model's disproportionate-burden part of the non-accessible
+    content in all three languages, and a Swedish feedback question with "observerat"."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
+
+
+def test_a_statement_created_on_a_date_is_dated_and_a_site_created_is_not():
+    """Round 51: Metsähallitus' publications, "Detta tillgänglighetsutlåtande … har skapats 1.12.2023"
+    dates the statement; a website created on a date says nothing of its statement."""
+    from statements.check import labelled_dates
+    assert labelled_dates("detta tillgänglighetsutlåtande gäller tjänsten https://julkaisut.example.fi/ och har skapats 1.12.2023.", "sv") == [dt.date(2023, 12, 1)]
+    assert labelled_dates("webbplatsen har skapats 1.12.2019.", "sv") == []
