@@ -643,8 +643,12 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
 
     non_accessible = _find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE)
     # a section without a heading of its own: the model's phrases, or problems named by their WCAG
-    # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose
-    described = _matches(patterns()["non_accessible_phrases"][lang], body) or SUCCESS_CRITERION.search(body)
+    # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose; the phrases count
+    # only outside the feedback, enforcement and support sections ("Reporting non-accessible content"
+    # names where to report, not what is non-accessible)
+    asking = {j for group in ("feedback", "enforcement", "support") for i in _find(found_sections, group, lang) for j in _span(found_sections, i)}
+    describing = " ".join(s.heading + " " + s.text for i, s in enumerate(found_sections) if i not in asking)
+    described = _matches(patterns()["non_accessible_phrases"][lang], describing) or SUCCESS_CRITERION.search(body)
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 

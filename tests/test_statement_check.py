@@ -1330,3 +1330,17 @@ def test_a_statement_created_on_a_date_is_dated_and_a_site_created_is_not():
     from statements.check import labelled_dates
     assert labelled_dates("detta tillgänglighetsutlåtande gäller tjänsten https://julkaisut.example.fi/ och har skapats 1.12.2023.", "sv") == [dt.date(2023, 12, 1)]
     assert labelled_dates("webbplatsen har skapats 1.12.2019.", "sv") == []
+
+
+def test_reporting_non_accessible_content_is_not_a_list_of_it(tmp_path):
+    """Round 54: Kultus beta in English has no list of problems, yet its feedback heading "Reporting
+    non-accessible content" held the model's phrase "non-accessible content" and passed for one. The
+    same phrase outside feedback, enforcement and support still describes the problems."""
+    common = [("Compliance status", "<p>This website is partially compliant with WCAG 2.1 level AA.</p>"),
+              ("Feedback and contact information", "<p>Email <a href='mailto:a11y@example.fi'>a11y@example.fi</a>.</p>"),
+              ("Enforcement procedure", "<p>Traficom supervises the accessibility requirements.</p>"),
+              ("Preparation of this accessibility statement", "<p>This statement was prepared on 5 October 2026.</p>")]
+    reporting = page("en", *common, ("Reporting non-accessible content", "<p>Report problems to a11y@example.fi.</p>"))
+    assert run(reporting, tmp_path).codes == ("no-non-accessible-section",)
+    listed = page("en", *common, ("Other information", "<p>The non-accessible content: the map has no text alternative.</p>"))
+    assert run(listed, tmp_path).codes == ()
