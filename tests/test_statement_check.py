@@ -1344,3 +1344,32 @@ def test_reporting_non_accessible_content_is_not_a_list_of_it(tmp_path):
     assert run(reporting, tmp_path).codes == ("no-non-accessible-section",)
     listed = page("en", *common, ("Other information", "<p>The non-accessible content: the map has no text alternative.</p>"))
     assert run(listed, tmp_path).codes == ()
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Är tjänsten tillgänglig?", {"status"}),
+    ("en", "Is this service accessible?", {"status"}),
+    ("en", "Current status:", {"status"}),
+    ("sv", "Webbplatsens innehåll och/eller funktioner som inte ännu följer kraven:", {"non_accessible"}),
+    ("en", "Content or features, which are not yet fully accessible (according to WCAG criteria):", {"non_accessible"}),
+    ("sv", "Krav som webbplatsen följer", set()),
+])
+def test_round_55_headings(lang, heading, kinds):
+    """Round 55: the University of Helsinki's Swedish statements ask "Är tjänsten tillgänglig?" and list
+    what "inte ännu följer kraven"; the Archipelago Foundation's English one heads its status "Current
+    status:" and its problems "Content or features, which are not yet …"."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "tjänsten uppfyller de flesta tillgänglighetskraven på a- och aa-nivå (wcag-2.1)."),
+    ("en", "for the most part, satisfies the a- and aa-level accessibility criteria as required by law (wcag criterion 2.1)."),
+    ("en", "the service satisfies most of the wcag 2.1 aa criteria."),
+    ("fi", "palvelu täyttää useimmat wcag 2.1 -kriteerit."),
+])
+def test_most_of_the_requirements_is_partially(lang, sentence):
+    """Round 55: "uppfyller de flesta tillgänglighetskraven" was read as no status at all, and "For the
+    most part, satisfies …" only by its parts; meeting most of the requirements is the partial option."""
+    from statements.check import status_of
+    assert status_of(sentence, lang)[0] == "partially"
