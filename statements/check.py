@@ -514,6 +514,11 @@ def _after(text: str, position: int) -> str:
     return CLAUSE_END.split(text[position:position + 120], maxsplit=1)[0]
 
 
+# what may stand between the service word and a participle set off by a comma that dates the service:
+# the rest of the word ("webbplats|en") and the service's name or address ("www.example.fi")
+SERVICE_NAMED = re.compile(r"\w*(?:\s+[\w.:/-]+)?\s*,\s*")
+
+
 def _last_end(rules: list[str], text: str) -> int:
     """Where the last match of any of the rules ends in the text (-1: none)."""
     return max((m.end() for rule in rules for m in re.finditer(rule, text)), default=-1)
@@ -540,7 +545,9 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
             if not _matches(p["statement_words"][lang], before):
                 continue
             service, statement = (_last_end(p[group][lang], before) for group in ("service_words", "statement_words"))
-            if service > statement and _matches(p["relative_words"][lang], before[service:]):
+            # "… applies to the website, which was published on …" or, with the participle right after
+            # it, "… applies to the website, published on …"
+            if service > statement and (_matches(p["relative_words"][lang], before[service:]) or SERVICE_NAMED.fullmatch(before[service:])):
                 continue
             found += _label_dates(_after(text, m.end()), lang)
     return found

@@ -1373,3 +1373,17 @@ def test_most_of_the_requirements_is_partially(lang, sentence):
     most part, satisfies …" only by its parts; meeting most of the requirements is the partial option."""
     from statements.check import status_of
     assert status_of(sentence, lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "this accessibility statement applies to the internationalkotkahamina.fi website, published on 4.11.2025. "
+           "the accessibility statement has been updated on the 30.10.2025.", [dt.date(2025, 10, 30)]),
+    ("sv", "detta utlåtande gäller webbplatsen www.example.fi, publicerad 4.11.2025.", []),
+    ("en", "this statement, published on 4 november 2025, applies to the website.", [dt.date(2025, 11, 4)]),
+])
+def test_a_participle_after_the_service_dates_the_service(lang, text, expected):
+    """Round 56: the City of Kotka's "… applies to the … website, published on 4.11.2025" dates the
+    website (published after the statement was updated), as a relative clause ("which was published")
+    already did; the statement's own publication still dates it."""
+    from statements.check import labelled_dates
+    assert sorted(set(labelled_dates(text, lang))) == expected
