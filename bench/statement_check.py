@@ -106,6 +106,37 @@ def other_markup_line(expected: dict) -> str:
             "exactly the right problems: " + "; ".join(counts) + ".")
 
 
+def other_date_forms_line(expected: dict) -> str:
+    """The same checks with every dated day in a statement written in another common form of its
+    language (Babel's month names): how much of the reading rests on the form the author chose."""
+    import re
+    from babel.dates import format_date
+    from statements.check import _date_spans, check_html, read_page
+    forms = {
+        "numeric (10.6.2026; in English 10/06/2026)": lambda d, lang: f"{d:%d/%m/%Y}" if lang == "en" else f"{d.day}.{d.month}.{d.year}",
+        "ISO 8601 (2026-06-10)": lambda d, lang: d.isoformat(),
+        "written out (10. kesäkuuta 2026, 10 juni 2026, 10 June 2026)":
+            lambda d, lang: format_date(d, "d. MMMM y" if lang == "fi" else "d MMMM y", locale=lang),
+    }
+    counts = []
+    for form, write in forms.items():
+        right = total = rewritten = 0
+        for name, want in sorted(expected.items()):
+            page, lang = read_page(str(REAL / name)), want["language"]
+            # only dates with a day: a month and a year alone ("December 2021") stay as written
+            spans = [(a, b, d) for a, b, d in _date_spans(page.lower(), lang) if re.search(r"\d", re.sub(r"(19|20)\d\d", "", page[a:b]))]
+            for a, b, d in reversed(spans):
+                page = page[:a] + write(d, lang) + page[b:]
+            rewritten += len(spans)
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{form}: {right} of {total}")
+    return (f"The same statements with every dated day ({rewritten} of them) written in another common form of the statement's "
+            "language, exactly the right problems: " + "; ".join(counts) + ".")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -134,7 +165,7 @@ def main() -> None:
         *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
     ]
     lines += held_out_lines(expected)
-    lines += ["", parts_alone_line(expected), "", other_markup_line(expected)]
+    lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:
