@@ -305,11 +305,11 @@ COMMANDS = {"audit": cmd_audit, "discover": cmd_discover, "merge": cmd_merge, "h
 
 def _terminated(signum: int, frame: Any) -> None:
     """SIGTERM (CI cancelling a job, docker stop) ends a run as Ctrl-C does: journal kept, resumable.
-    It is turned into the very same SIGINT, so that inside an event loop asyncio cancels the running
-    tasks in order (and raises KeyboardInterrupt when they are done) instead of an exception
-    surfacing in whatever callback the signal happened to interrupt, which left futures whose
-    cancellation nobody read and printed their tracebacks at exit."""
-    signal.raise_signal(signal.SIGINT)
+    This handler stands outside the audit's event loop only; inside it, audit.stopping cancels the
+    running tasks in order (an exception raised in whatever callback the signal interrupted would
+    leave futures whose cancellation nobody read). It does not go through SIGINT, which a process
+    started in the background inherits ignored."""
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:

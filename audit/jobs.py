@@ -16,6 +16,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from audit import stopping
 from audit.checks import page_checks, site_checks
 from audit.conductor import (
     Analysis,
@@ -137,7 +138,7 @@ def audit(config: Any, on_result: Progress | None = None, clock: Clock = utc_now
     if shots is not None:
         shots.already([f for result, _ in journal.done.values() if isinstance(result, PageResult) for f in result.findings])
     try:
-        report = asyncio.run(_audit(config, sites, targets, listed, recorded, analysis, found[0], journal, on_result,
+        report = stopping.run(_audit(config, sites, targets, listed, recorded, analysis, found[0], journal, on_result,
                                     clock, journeys))
     finally:
         journal.close()
@@ -181,7 +182,7 @@ def discover(config: Any, clock: Clock = utc_now) -> dict:
     loader = PlainHttp(http_session(), float(config.timeout))
     conductor = Conductor(loader, Analysis(), timeout=float(config.timeout), concurrency=config.concurrency,
                           per_host=config.per_host, clock=clock)
-    frontiers = asyncio.run(run_sites(conductor, config, sites))
+    frontiers = stopping.run(run_sites(conductor, config, sites))
     return url_list_document(
         [(f.site.start_url, list(f.loaded)) for f in frontiers],
         [{"url": s.url, "reason": s.reason, "site": s.site, "found_on": s.found_on} for f in frontiers for s in f.skipped],
@@ -251,6 +252,6 @@ def login(out: str, config: Any, *, url: str | None, journey: str | None, env: M
                     await asyncio.to_thread(wait)
                 return await tab.saved_state()
 
-    state = asyncio.run(run())
+    state = stopping.run(run())
     write_atomic(out, json.dumps(state, indent=2) + "\n", private=True)
     return len(state.get("cookies", []))

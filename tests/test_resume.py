@@ -153,13 +153,22 @@ def test_a_full_disk_is_exit_3_naming_the_file_and_the_journal_is_kept(tiny_disk
     assert not [p.name for p in tiny_disk.iterdir() if p.name.endswith(".tmp")]  # no temporary files left
 
 
-def test_sigterm_stops_like_ctrl_c_and_the_run_resumes(tmp_path, chromium):
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("sigint", ["default", "ignored"])
+def test_sigterm_stops_like_ctrl_c_and_the_run_resumes(tmp_path, chromium, sigint):
+    """SIGTERM, as CI sends when a job is cancelled, stops a run as Ctrl-C does — also in a process that
+    inherited SIGINT ignored, as one started in the background of a script (`kaikille audit … &`)
+    does: going through SIGINT, such a run ignored SIGTERM and went on to the end."""
     site = tmp_path / "site"
     make_site(site)
     with serve(site) as base:
         out = tmp_path / "terminated"
         proc = subprocess.Popen(audit_cmd(base, out, chromium), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, start_new_session=True)
+                                text=True, start_new_session=True,
+                                preexec_fn=_ignore_sigint if sigint == "ignored" else None)
         journal = out / JOURNAL_NAME
         deadline = time.monotonic() + 120
         while not (journal.exists() and len(journal.read_text().splitlines()) > 5):
