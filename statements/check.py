@@ -183,13 +183,16 @@ def _aria_level(element: Tag) -> int:
 def _bold_title(element: Tag) -> bool:
     """A paragraph that is all one bold phrase, short and without a sentence's full stop, stands for
     a heading on pages whose section titles are set in bold rather than marked up ("<p><strong>Feedback
-    and contact information</strong></p>")."""
+    and contact information</strong></p>"). With a full stop it is a title only when it names one of a
+    statement's sections ("Innehåll som inte är förenligt med lagkrav eller bristande."): a bold
+    sentence of other words stays text."""
     if element.name not in ("p", "div") or element.find(["a", "p", "div", "ul", "ol", "table", *HEADINGS]):
         return False
     bold = element.find(["strong", "b"])
     text = " ".join(element.get_text(" ").split())
-    return (bold is not None and " ".join(bold.get_text(" ").split()) == text and 2 <= len(text) <= 120
-            and not text.endswith((".", "!")))
+    if bold is None or " ".join(bold.get_text(" ").split()) != text or not 2 <= len(text) <= 120 or text.endswith("!"):
+        return False
+    return not text.endswith(".") or any(heading_kinds(text[:-1], lang) for lang in LANGUAGES)
 
 
 def sections(soup: BeautifulSoup) -> list[Section]:

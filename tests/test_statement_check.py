@@ -1387,3 +1387,17 @@ def test_a_participle_after_the_service_dates_the_service(lang, text, expected):
     already did; the statement's own publication still dates it."""
     from statements.check import labelled_dates
     assert sorted(set(labelled_dates(text, lang))) == expected
+
+
+def test_a_bold_title_with_a_full_stop_counts_when_it_names_a_section():
+    """The bold-paragraph bench line: Färdtjänst Östersund's "Innehåll som inte är förenligt med lagkrav
+    eller bristande." ends in a full stop; set in bold rather than as a heading it was read as a sentence
+    and the statement lost its list of problems. A bold sentence of other words stays text."""
+    from bs4 import BeautifulSoup
+    from statements.check import sections
+    page = ('<main><h1>Tillgänglighetsredogörelse</h1><p><strong>Innehåll som inte är förenligt med lagkrav eller '
+            'bristande.</strong></p><ul><li>Kartan saknar textalternativ.</li></ul>'
+            '<p><strong>Vi svarar inom två veckor.</strong></p></main>')
+    found = sections(BeautifulSoup(page, "html.parser"))
+    assert [s.heading for s in found[1:]] == ["tillgänglighetsredogörelse", "innehåll som inte är förenligt med lagkrav eller bristande."]
+    assert "vi svarar inom två veckor" in found[-1].text
