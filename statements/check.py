@@ -396,6 +396,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     return kind, words
 
 
+# in a status section's first sentences: "(No. 2) Accessibility Regulations" goes on after "No.", and a
+# colon that introduces a list ends the reading, not one inside a word ("pr:ssä")
+STATUS_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bno\.)\s")
+LIST_COLON = re.compile(r":(\s|$)")
+
+
 def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     """The status read by its parts, when no known wording is found: a sentence about the site or
     the requirements with a compliance word, read with its degree ("i vissa delar förenlig",
@@ -409,8 +415,8 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
         return any(re.search(word if "\\" in word else rf"\b{re.escape(word)}\b" if whole else re.escape(word), sentence)
                    for word in lexicon[group][lang])
 
-    for sentence in SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
-        if ":" in sentence or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
+    for sentence in STATUS_SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
+        if LIST_COLON.search(sentence) or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
             continue  # a list of problems ("… saattaa olla: …"), or the law's duty ("webbplatser ska vara tillgängliga")
         negated, partial, full = has("negation", sentence), has("partial", sentence), has("full", sentence)
         if partial or (negated and full):
