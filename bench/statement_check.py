@@ -79,8 +79,15 @@ def parts_alone_line(expected: dict) -> str:
         right += got == want["status"]
         silent += got is None
         wrong += got not in (None, want["status"])
+    sentences = json.loads((REAL / "status_sentences.json").read_text("utf-8"))["sentences"]
+    read = [(s["status"], composed_status(s["sentence"].lower(), s["lang"])[0]) for s in sentences]
+    read = [(want, None if got == "other" else got) for want, got in read]
+    model = [(want, got) for want, got in read if want is not None]
     return (f"The status read by its parts alone (no phrase list), on the {right + silent + wrong} statements with a status "
-            f"section and one of the model's options: {right} right, {wrong} wrong, {silent} silent.")
+            f"section and one of the model's options: {right} right, {wrong} wrong, {silent} silent. On the status sentences "
+            f"of `status_sentences.json`: {sum(w == g for w, g in model)} right, {sum(g not in (None, w) for w, g in model)} "
+            f"wrong, {sum(g is None for _, g in model)} silent of {len(model)} with one of the model's options, and "
+            f"{sum(g is not None for w, g in read if w is None)} of the {len(read) - len(model)} with none read as one.")
 
 
 def other_markup_line(expected: dict) -> str:

@@ -405,7 +405,8 @@ LIST_COLON = re.compile(r":(\s|$)")
 def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     """The status read by its parts, when no known wording is found: a sentence about the site or
     the requirements with a compliance word, read with its degree ("i vissa delar förenlig",
-    "vaatimukset täyttyvät pääosin": partially) and negation ("ei täytä": not; "not fully": partially)."""
+    "vaatimukset täyttyvät pääosin": partially) and negation ("ei täytä": not; "not fully": partially);
+    "other" when it is about the old tool's critical requirements."""
     lexicon = patterns()["status_lexicon"]
 
     def has(group: str, sentence: str) -> bool:
@@ -418,6 +419,8 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     for sentence in STATUS_SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
         if LIST_COLON.search(sentence) or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
             continue  # a list of problems ("… saattaa olla: …"), or the law's duty ("webbplatser ska vara tillgängliga")
+        if _matches(patterns()["status"]["old_tool"][lang], sentence):
+            return "other", sentence[:200]  # the old tool's "critical requirements": none of the model's options
         negated, partial, full = has("negation", sentence), has("partial", sentence), has("full", sentence)
         if partial or (negated and full):
             return "partially", sentence[:200]

@@ -1426,3 +1426,16 @@ def test_the_status_read_by_its_parts_on_wordings_of_the_real_set(lang, text, ex
     and Finnish "tavoitteet" (objectives met) was taken for a duty like "tavoitteena on"."""
     from statements.check import composed_status
     assert composed_status(text, lang)[0] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fi", "op-yritysmobiilin saavutettavuudessa on puutteita, eikä sovellus täytä kaikilta osin wcag-kriteerejä.", "partially"),
+    ("fi", "sivusto täyttää kriittiset saavutettavuusvaatimukset suurelta osin.", "other"),
+    ("en", "the website does not meet the critical accessibility requirements.", "other"),
+])
+def test_the_status_by_its_parts_knows_eika_and_the_old_tool(lang, text, expected):
+    """Read by its parts alone, OP's "eikä sovellus täytä kaikilta osin" was fully (the negation "eikä"
+    was not known) and the old tool's "critical requirements" were read as one of the model's options;
+    the whole checker had them right through its phrases, the reading by parts now does too."""
+    from statements.check import composed_status
+    assert composed_status(text, lang)[0] == expected
