@@ -24,12 +24,11 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     if threading.current_thread() is not threading.main_thread():
         return asyncio.run(coro)  # signal handlers belong to the main thread: none to add here
     stopped = False
-    main: list[asyncio.Task] = []
+    main: asyncio.Task | None = None
 
     async def watched() -> T:
-        current = asyncio.current_task()
-        assert current is not None
-        main.append(current)
+        nonlocal main
+        main = asyncio.current_task()
         if stopped:  # told to stop before the run began
             coro.close()
             raise asyncio.CancelledError
@@ -38,8 +37,8 @@ def run(coro: Coroutine[Any, Any, T]) -> T:
     def terminate() -> None:
         nonlocal stopped
         stopped = True
-        if main and not main[0].done():
-            main[0].cancel()
+        if main is not None and not main.done():
+            main.cancel()
 
     previous = signal.getsignal(signal.SIGTERM)
     try:

@@ -304,11 +304,11 @@ def status_sections(found: list[Section], lang: str) -> list[int]:
     return [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
 
 
-def _outside(found: list[Section], lang: str) -> list[int]:
-    """The sections (by index) that are not, nor belong to, the non-accessible content, feedback,
-    enforcement or remedy sections."""
-    covered = {j for group in ("non_accessible", "feedback", "enforcement", "remedy")
-               for i in _find(found, group, lang) for j in _span(found, i)}
+def _outside(found: list[Section], lang: str,
+             groups: tuple[str, ...] = ("non_accessible", "feedback", "enforcement", "remedy")) -> list[int]:
+    """The sections (by index) that are not, nor belong to, a section of these groups (by default the
+    non-accessible content, feedback, enforcement and remedy sections)."""
+    covered = {j for group in groups for i in _find(found, group, lang) for j in _span(found, i)}
     return [i for i in range(len(found)) if i not in covered]
 
 
@@ -665,8 +665,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose; the phrases count
     # only outside the feedback, enforcement and support sections ("Reporting non-accessible content"
     # names where to report, not what is non-accessible)
-    asking = {j for group in ("feedback", "enforcement", "support") for i in _find(found_sections, group, lang) for j in _span(found_sections, i)}
-    describing = " ".join(s.heading + " " + s.text for i, s in enumerate(found_sections) if i not in asking)
+    describing = " ".join(found_sections[i].heading + " " + found_sections[i].text
+                          for i in _outside(found_sections, lang, ("feedback", "enforcement", "support")))
     described = _matches(patterns()["non_accessible_phrases"][lang], describing) or SUCCESS_CRITERION.search(body)
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
