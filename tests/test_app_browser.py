@@ -65,9 +65,13 @@ def page(app_url, browser, request):
 
 
 def settled(tab) -> None:
-    """Streamlit has finished its rerun: no status widget, no pending requests."""
+    """Streamlit has finished its rerun: no status widget, no pending requests, no element still shown
+    faded as stale nor fading back (its status widget appears only a moment after a rerun starts, and
+    a faded element read by axe in between failed colour contrast, once)."""
     tab.wait_for_function("document.querySelector('[data-testid=stStatusWidget]') === null")
     tab.wait_for_load_state("networkidle")
+    tab.wait_for_function("document.querySelector('[data-stale=\"true\"]') === null"
+                          " && document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')")
 
 
 def violations(tab) -> list[str]:
