@@ -108,6 +108,7 @@ class Section:
     level: int
     text: str = ""  # lower case, spaces collapsed
     links: list[tuple[str, str]] = field(default_factory=list)  # (href, text)
+    items: int = 0  # list items directly in it (not in its subsections)
 
 
 @cache
@@ -211,6 +212,7 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         if isinstance(element, Tag) and element.name in BLOCKS:
             _end_sentence(found[-1])
             found[-1].text += " "
+            found[-1].items += element.name == "li"
         if isinstance(element, Tag) and element.name in HEADINGS:
             level = int(element.name[1])
             found.append(Section(_title(element), level))
@@ -372,8 +374,13 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # "alla delar av tjänsten uppfyller inte kraven" (not all parts meet them) is a loose "partially",
     # not the "uppfyller inte" (does not meet) it contains
     within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
-    hits = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
-            for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
+    found = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
+             for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
+    # "Robust: Delvis uppfyllt." is the status of a WCAG principle, not of the site: only statuses of
+    # parts, and no other, word a status in none of the model's options (and keep a loose wording out)
+    hits = [hit for hit in found if not _of_a_part(text, hit[0], lang)]
+    if found and not hits:
+        return "other", min(found)[2]
     if not hits:
         loose = _matches(p["partially_loose"][lang], text)
         return ("partially", loose.group(0)) if loose else (None, "")
@@ -394,6 +401,13 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
         if qualified:
             return "partially", sentence[:qualified.end()][:200]
     return kind, words
+
+
+def _of_a_part(text: str, position: int, lang: str) -> bool:
+    """Whether the wording at this position is labelled with a part of WCAG — a principle, a guideline
+    or a success criterion before it in its sentence ("hanterbart (operable): delvis uppfyllt")."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
+    return _matches(patterns()["status_of_a_part"][lang], text[start:position]) is not None
 
 
 # in a status section's first sentences: "(No. 2) Accessibility Regulations" goes on after "No.", and a
@@ -667,7 +681,12 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # names where to report, not what is non-accessible)
     describing = " ".join(found_sections[i].heading + " " + found_sections[i].text
                           for i in _outside(found_sections, lang, ("feedback", "enforcement", "support")))
-    described = _matches(patterns()["non_accessible_phrases"][lang], describing) or SUCCESS_CRITERION.search(body)
+    # and a list right in a section that says the problems are described below ("…, på grund av de
+    # brister som beskrivs nedan" followed by them, under the status heading)
+    listed = next((found_sections[i].text for i in _outside(found_sections, lang, ("feedback", "enforcement", "support"))
+                   if found_sections[i].items and _matches(patterns()["listed_below"][lang], found_sections[i].text)), "")
+    described = (_matches(patterns()["non_accessible_phrases"][lang], describing) or SUCCESS_CRITERION.search(body)
+                 or listed)
     if status != "fully" and not non_accessible and not described:
         problem("no-non-accessible-section", "check.no_non_accessible")
 

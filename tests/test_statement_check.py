@@ -1439,3 +1439,53 @@ def test_the_status_by_its_parts_knows_eika_and_the_old_tool(lang, text, expecte
     the whole checker had them right through its phrases, the reading by parts now does too."""
     from statements.check import composed_status
     assert composed_status(text, lang)[0] == expected
+
+
+SV_CONTACT = [("Kontakta oss om tillgänglighet", "<p>E-post: <a href='mailto:a11y@example.se'>a11y@example.se</a></p>"),
+              ("Tillsyn", "<p>Om du tycker att vi inte uppfyller tillgänglighetskraven kan du anmäla det till Digg.</p>"),
+              ("Hur vi testat webbplatsen", "<p>Redogörelsen uppdaterades senast den 17 augusti 2026.</p>")]
+
+
+@pytest.mark.parametrize("lang, heading, items, sections", [
+    ("sv", "Vår status per princip", "<li><strong>Möjligt att uppfatta (Perceivable):</strong> Delvis uppfyllt.</li>"
+     "<li><strong>Robust:</strong> Uppfyllt.</li>", SV_CONTACT),
+    ("en", "Conformance by success criterion", "<li>1.4.3 Contrast (Minimum): partially compliant.</li>"
+     "<li>2.1.1 Keyboard: fully compliant.</li>",
+     [("Contact us", "<p>Email <a href='mailto:a11y@example.org'>a11y@example.org</a>.</p>"),
+      ("Enforcement procedure", "<p>If you think we are not meeting the requirements, contact the Equality and Human Rights Commission (EHRC).</p>"),
+      ("Preparation of this statement", "<p>This statement was prepared on 17 August 2026.</p>")]),
+])
+def test_a_status_per_principle_or_criterion_is_none_of_the_models_options(tmp_path, lang, heading, items, sections):
+    """Round 58: Jobin.se gives each WCAG principle "Delvis uppfyllt" and never the site's status; it
+    was read as partially. A status labelled with a principle or a criterion is that part's; with no
+    other, the statement words its status in none of the model's options."""
+    known = ("Kända brister", "<ul><li>Diagram saknar textalternativ.</li></ul>") if lang == "sv" else \
+        ("Known issues", "<ul><li>Charts have no text alternative.</li></ul>")
+    result = run(page(lang, known, (heading, f"<ul>{items}</ul>"), *sections), tmp_path, dt.date(2026, 9, 1), "eu")
+    assert result.codes == ("not-a-model-status",)
+    # the site's own status in the model's words still stands beside such a table
+    model = "<p>Den här webbplatsen är delvis förenlig med lagen.</p>" if lang == "sv" else \
+        "<p>This website is partially compliant with WCAG 2.1 AA.</p>"
+    result = run(page(lang, known, (heading, f"<ul>{items}</ul>"), *sections, intro=model), tmp_path, dt.date(2026, 9, 1), "eu")
+    assert (result.codes, result.status) == ((), "partially")
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Om du tycker att vi inte uppfyller tillgänglighetskraven kan du anmäla det till oss."),
+    ("fi", "Jos koet, että palvelu ei täytä saavutettavuusvaatimuksia, voit antaa palautetta."),
+])
+def test_a_condition_put_to_the_reader_is_not_a_status(lang, sentence):
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang) == (None, "")
+
+
+def test_a_list_right_after_the_models_listed_below_describes_the_problems(tmp_path):
+    """Round 58: Arbetsförmedlingen lists its one problem right under its status sentence ("…, på grund
+    av de brister som beskrivs nedan"), with no heading of its own; it was reported missing."""
+    status = "<p>Den här webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.</p>"
+    listed = page("sv", ("Teknisk information om webbplatsens tillgänglighet", status + "<ul><li>Det går inte att använda mörkt läge.</li></ul>"),
+                  *SV_CONTACT)
+    assert run(listed, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
+    unlisted = page("sv", ("Teknisk information om webbplatsens tillgänglighet", status + "<p>Grunden är standarden EN 301 549.</p>"),
+                    *SV_CONTACT)
+    assert run(unlisted, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-non-accessible-section",)
