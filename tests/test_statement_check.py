@@ -1489,3 +1489,19 @@ def test_a_list_right_after_the_models_listed_below_describes_the_problems(tmp_p
     unlisted = page("sv", ("Teknisk information om webbplatsens tillgänglighet", status + "<p>Grunden är standarden EN 301 549.</p>"),
                     *SV_CONTACT)
     assert run(unlisted, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-non-accessible-section",)
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("en", "This website is compatible with the Act on the Accessibility of Digital Public Services.", "fully"),
+    ("en", "This website is compatible with Web Content Accessibility Guidelines (WCAG) version 2.1, level AA.", "fully"),
+    ("en", "The site is compatible with the most common screen readers.", None),
+    ("en", "This document describes how the DiVA portal and the members' portals meets the requirements of the Act.", None),
+    ("sv", "Det här dokumentet beskriver hur portalen och medlemmarnas portaler uppfyller kraven i lagen.", None),
+    ("fi", "Tässä selosteessa kerrotaan, miten verkkopalvelu täyttää lain vaatimukset.", None),
+])
+def test_compatible_with_the_act_is_fully_and_describing_how_is_no_status(lang, sentence, expected):
+    """Round 59: DiVA's English statement says "compatible with the Act" for the Swedish "förenlig med
+    lagen", and its introduction "describes how the portal meets the requirements" was taken for a
+    status in the author's own words."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == expected
