@@ -1505,3 +1505,38 @@ def test_compatible_with_the_act_is_fully_and_describing_how_is_no_status(lang, 
     status in the author's own words."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == expected
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("sv", "Vi är medvetna om att våra digitala tjänster idag inte helt lever upp till lagkraven.", "partially"),
+    ("sv", "Webbplatsen lever inte fullt ut upp till kraven.", "partially"),
+    ("sv", "Webbplatsen lever helt upp till kraven i lagen.", "fully"),
+    ("sv", "Webbplatsen lever inte upp till lagens krav.", "not"),
+])
+def test_living_up_to_the_requirements_is_a_compliance_wording(lang, sentence, expected):
+    """Round 60: the SLU library's "inte helt lever upp till lagkraven" was read as no status."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == expected
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Du kan begära att få information tillgänglighetsanpassad", {"feedback"}),
+    ("sv", "Om du är missnöjd med hur vi hanterat din synpunkt", {"enforcement"}),
+    ("fi", "Jos et ole tyytyväinen saamaasi vastaukseen", {"enforcement"}),
+    ("en", "If you are not satisfied with our response", {"enforcement"}),
+])
+def test_round_60_headings(lang, heading, kinds):
+    """Round 60: asking for information made accessible is feedback; being dissatisfied with how the
+    feedback was handled leads to the supervisor, not back to the feedback channel."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading.lower(), lang) == kinds
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("sv", "Tillgänglighet till SLU-bibliotekets digitala tjänster. Senast ändrad: 09 mars 2021.", [dt.date(2021, 3, 9)]),
+    ("en", "Accessibility statement. Last modified: 9 March 2021.", [dt.date(2021, 3, 9)]),
+    ("fi", "Saavutettavuusseloste. Sivua muokattu 9.3.2021.", [dt.date(2021, 3, 9)]),
+])
+def test_a_statement_page_last_modified_on_a_date_is_dated(lang, text, expected):
+    from statements.check import labelled_dates
+    assert labelled_dates(" ".join(text.split()).lower(), lang) == expected
