@@ -1540,3 +1540,23 @@ def test_round_60_headings(lang, heading, kinds):
 def test_a_statement_page_last_modified_on_a_date_is_dated(lang, text, expected):
     from statements.check import labelled_dates
     assert labelled_dates(" ".join(text.split()).lower(), lang) == expected
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("en", "The website is partly compatible with the Digital Public Service Accessibility Act.", "partially"),
+    ("en", "The website is compatible with the Digital Public Service Accessibility Act.", "fully"),
+    ("en", "The website is partially compliant with WCAG 2.1.", "partially"),
+])
+def test_partly_compatible_with_the_act_is_partially(lang, sentence, expected):
+    """Round 61: the county administrative boards' English statement is "partly compatible with the
+    Digital Public Service Accessibility Act" (the Swedish "delvis förenlig med lagen")."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == expected
+
+
+def test_the_old_tools_non_compliance_with_the_law_heads_the_problems():
+    """Round 61: under the old tool's "Ei-saavutettava sisältö" the problems stand under "Lain
+    digitaalisten palvelujen tarjoamisesta 306/2019 noudattamatta jättäminen"."""
+    from statements.check import heading_kinds
+    heading = "Lain digitaalisten palvelujen tarjoamisesta 306/2019 noudattamatta jättäminen"
+    assert heading_kinds(heading.lower(), "fi") == {"non_accessible"}
