@@ -1560,3 +1560,15 @@ def test_the_old_tools_non_compliance_with_the_law_heads_the_problems():
     from statements.check import heading_kinds
     heading = "Lain digitaalisten palvelujen tarjoamisesta 306/2019 noudattamatta jättäminen"
     assert heading_kinds(heading.lower(), "fi") == {"non_accessible"}
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("fi", "Tarkemmat tiedot teknisestä saavutettavuudesta", {"status"}),
+    ("fi", "Tekninen saavutettavuus", {"status"}),
+    ("sv", "Teknisk information om webbplatsens tillgänglighet", {"status"}),
+])
+def test_technical_information_about_accessibility_is_the_status_section(lang, heading, kinds):
+    """Round 63: the Finnish form of the model's "technical information about the accessibility" heading
+    was not known (the Swedish one was)."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading.lower(), lang) == kinds
