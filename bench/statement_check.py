@@ -144,6 +144,64 @@ def other_date_forms_line(expected: dict) -> str:
             "language, exactly the right problems: " + "; ".join(counts) + ".")
 
 
+# a site's chrome in each language: skip link, menu, cookie notice and its buttons, the site's contact
+# details and copyright, the footer's links — words every municipal site has, none of them the statement's
+CHROME = {
+    "fi": ("Siirry sisältöön", ["Etusivu", "Palvelut", "Uutiset", "Palaute", "Yhteystiedot"],
+           "Käytämme sivustolla evästeitä. Voit hyväksyä tai hylätä ne.", ["Hyväksy evästeet", "Hylkää"],
+           "Kaupungintalo, PL 1, 00099 Kaupunki. Vaihde 09 310 1691. kirjaamo@example.fi", "© 2024 Kaupunki",
+           ["Saavutettavuusseloste", "Tietosuoja", "Evästeasetukset"]),
+    "sv": ("Gå till innehållet", ["Startsida", "Tjänster", "Nyheter", "Respons", "Kontakt"],
+           "Vi använder kakor på webbplatsen. Du kan godkänna eller avvisa dem.", ["Godkänn kakor", "Avvisa"],
+           "Stadshuset, PB 1, 00099 Staden. Växel 09 310 1691. registratur@example.fi", "© 2024 Staden",
+           ["Tillgänglighetsutlåtande", "Dataskydd", "Kakinställningar"]),
+    "en": ("Skip to content", ["Home", "Services", "News", "Feedback", "Contact us"],
+           "We use cookies on this website. You can accept or reject them.", ["Accept cookies", "Reject"],
+           "City Hall, PO Box 1, 00099 City. Switchboard +358 9 310 1691. registry@example.org", "© 2024 City",
+           ["Accessibility statement", "Privacy", "Cookie settings"]),
+}
+
+
+def chrome_line(expected: dict) -> str:
+    """The same checks with each statement set in a site's page — a skip link, a cookie notice, a menu
+    with "Feedback" and "Contact us", a footer with the site's e-mail address and switchboard — marked
+    up in the ways sites do: landmark elements, ARIA roles on divs, divs named by class, unnamed divs."""
+    import re
+    from statements.check import check_html, read_page
+
+    def page_in(page: str, lang: str, markup: str) -> str:
+        skip, menu, cookie, buttons, address, copyright_, links = CHROME[lang]
+        items = "".join(f'<li><a href="/{i}">{text}</a></li>' for i, text in enumerate(menu))
+        footer_links = "".join(f'<li><a href="/f{i}">{text}</a></li>' for i, text in enumerate(links))
+        notice = f"<p>{cookie}</p>" + "".join(f"<button>{b}</button>" for b in buttons)
+        head = re.search(r"<head>.*?</head>", page, re.S | re.I).group(0)
+        body = re.search(r"<main[^>]*>(.*)</main>", page, re.S | re.I) or re.search(r"<body[^>]*>(.*)</body>", page, re.S | re.I)
+        shells = {
+            "landmark elements": ('<div aria-label="cookies">{n}</div><header><nav><ul>{m}</ul></nav></header><main>{b}</main>'
+                                  "<footer><p>{a}</p><ul>{f}</ul><p>{c}</p></footer>"),
+            "ARIA roles on divs": ('<div role="dialog" aria-label="cookies">{n}</div><div role="banner"><ul>{m}</ul></div><div>{b}</div>'
+                                   '<div role="contentinfo"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
+            "divs named by class": ('<div class="cookie-banner">{n}</div><div class="site-header"><ul class="menu">{m}</ul></div>'
+                                    '<div class="content">{b}</div><div class="site-footer"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
+            "unnamed divs": "<div>{n}</div><div><ul>{m}</ul></div><div>{b}</div><div><p>{a}</p><ul>{f}</ul><p>{c}</p></div>",
+        }
+        inner = shells[markup].format(n=notice, m=items, b=body.group(1), a=address, f=footer_links, c=copyright_)
+        return f'<!DOCTYPE html><html lang="{lang}">{head}<body><a href="#top">{skip}</a>{inner}</body></html>'
+
+    counts = []
+    for markup in ("landmark elements", "ARIA roles on divs", "divs named by class", "unnamed divs"):
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            page = page_in(read_page(str(REAL / name)), want["language"], markup)
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{markup}, {right} of {total}")
+    return ("The same statements set in a site's page (a cookie notice, a menu with \"Feedback\" and \"Contact us\", a footer "
+            "with the site's e-mail address and switchboard), exactly the right problems, the chrome marked up as: " + "; ".join(counts) + ".")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -172,7 +230,8 @@ def main() -> None:
         *[f"| `{code}` | {c['tp']} | {c['fp']} | {c['fn']} | {c['tn']} |" for code, c in matrix.items()],
     ]
     lines += held_out_lines(expected)
-    lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected)]
+    lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected),
+              "", chrome_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

@@ -196,15 +196,42 @@ def _bold_title(element: Tag) -> bool:
     return not text.endswith(".") or any(heading_kinds(text[:-1], lang) for lang in LANGUAGES)
 
 
+CHROME_ROLES = frozenset({"banner", "contentinfo", "navigation", "dialog", "alertdialog"})
+CHROME_NAME = re.compile(r"^(?:(?:site|page|global|main|region)[-_]?)?footer(?:[-_]\w+)?$|cookie|consent", re.I)
+HEADER_NAME = re.compile(r"^(?:(?:site|global|main|top)[-_]?)?(?:header|masthead|navbar|nav|menu|breadcrumbs?)(?:[-_]\w+)?$", re.I)
+
+
+def _chrome(tag: Tag) -> bool:
+    """A site's chrome around a statement, on a page without landmarks: an ARIA banner, contentinfo,
+    navigation or dialog; a block named a (site) footer or a cookie banner ("site-footer",
+    "cookie-banner"; not a statement's own "entry-footer"); a block named a site header, menu or
+    breadcrumb that holds no h1 (the statement's title and the date beside it stay)."""
+    if str(tag.get("role", "")).strip().lower() in CHROME_ROLES:
+        return True
+    if tag.name not in ("div", "section", "aside", "ul"):
+        return False
+    names = [name for name in (*tag.get("class", []), str(tag.get("id", ""))) if name]
+    return (any(CHROME_NAME.search(name) for name in names)
+            or (any(HEADER_NAME.search(name) for name in names) and tag.find("h1") is None))
+
+
 def sections(soup: BeautifulSoup) -> list[Section]:
-    """The statement's text by section, in page order. Navigation, headers and footers of the site
-    around it are left out when the page marks them (or its main content)."""
+    """The statement's text by section, in page order. Navigation, headers, footers and cookie notices
+    of the site around it are left out when the page marks them: its main content, landmark elements,
+    ARIA roles, or blocks named so."""
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     root = main or soup.body or soup
     for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):
         chrome.decompose()
+    if not main:
+        # a page without a main landmark: the site's banner, footer, navigation and dialogs (a cookie
+        # consent) by their ARIA roles, and a footer or cookie banner by its name, are not the
+        # statement (a site footer's e-mail address is no feedback channel of the statement)
+        for chrome in root.find_all(lambda tag: _chrome(tag)):
+            if not chrome.decomposed:
+                chrome.decompose()
     found = [Section("", 0)]
     level = 1  # of the last real heading: a bold paragraph standing for a heading sits one below it
     titles: set[int] = set()

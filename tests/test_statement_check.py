@@ -1572,3 +1572,40 @@ def test_technical_information_about_accessibility_is_the_status_section(lang, h
     was not known (the Swedish one was)."""
     from statements.check import heading_kinds
     assert heading_kinds(heading.lower(), lang) == kinds
+
+
+NO_FEEDBACK_FI = ("<h1>Saavutettavuusseloste</h1>"
+                  "<h2>Saavutettavuuden tila</h2><p>Verkkopalvelu täyttää saavutettavuusvaatimukset osittain.</p>"
+                  "<h2>Ei-saavutettava sisältö</h2><ul><li>Kartta ei toimi näppäimistöllä.</li></ul>"
+                  "<h2>Valvontaviranomainen</h2><p>Liikenne- ja viestintävirasto Traficom valvoo vaatimuksia.</p>"
+                  "<h2>Selosteen laatiminen</h2><p>Seloste on laadittu 3.4.2026.</p>")
+
+
+@pytest.mark.parametrize("chrome", [
+    ('<div class="cookie-banner"><p>Käytämme evästeitä.</p></div><div class="site-header"><ul class="menu">'
+     '<li><a href="/palaute">Palaute</a></li></ul></div><div class="content">{}</div>'
+     '<div class="site-footer"><p>Vaihde 09 310 1691. kirjaamo@example.fi</p></div>'),
+    ('<div role="dialog"><p>Käytämme evästeitä.</p></div><div role="banner"><ul><li><a href="/palaute">Palaute</a></li></ul></div>'
+     '<div>{}</div><div role="contentinfo"><p>Vaihde 09 310 1691. kirjaamo@example.fi</p></div>'),
+])
+def test_a_sites_chrome_is_no_part_of_the_statement_on_a_page_without_landmarks(chrome):
+    """The bench's chrome line: on a page without a main landmark, the site's menu link "Palaute" and
+    its footer's e-mail address and switchboard passed for the feedback channel of a statement that
+    has none. A site footer, header, menu or cookie notice named so, or marked by its ARIA role, is
+    left out; the statement's own title and date are not."""
+    from statements.check import check_html
+    page = f'<html lang="fi"><body>{chrome.format(NO_FEEDBACK_FI)}</body></html>'
+    result = check_html("p", page, dt.date(2026, 5, 1))
+    assert result.codes == ("no-feedback",)
+    assert result.newest_date == dt.date(2026, 4, 3)
+
+
+def test_a_header_holding_the_title_and_the_statements_own_footer_stay():
+    from statements.check import check_html
+    page = ('<html lang="fi"><body><div class="page-header"><h1>Saavutettavuusseloste</h1><p>Päivitetty 7.4.2026</p></div>'
+            '<div class="content">' + NO_FEEDBACK_FI.replace("Seloste on laadittu 3.4.2026.", "Seloste on laadittu 3.4.2025.")
+            + '<h2>Palaute</h2><p>Sähköposti: saavutettavuus@example.fi</p>'
+            '<div class="entry-footer">Seloste päivitetty 5.4.2026.</div></div></body></html>')
+    result = check_html("p", page, dt.date(2026, 5, 1))
+    assert result.codes == ()
+    assert result.newest_date == dt.date(2026, 4, 7) and dt.date(2026, 4, 5) in result.dates
