@@ -202,6 +202,28 @@ def chrome_line(expected: dict) -> str:
             "with the site's e-mail address and switchboard), exactly the right problems, the chrome marked up as: " + "; ".join(counts) + ".")
 
 
+def word_break_line(expected: dict) -> str:
+    """The same checks with a break opportunity in the middle of every long word of the text, as pages
+    put them in long compounds so that they wrap on a phone ("Tillgänglighets&shy;redogörelse")."""
+    import re
+    from statements.check import check_html, read_page
+    tag = re.compile(r"(<[^>]+>)")
+    word = re.compile(r"\b([^\W\d_]{7,})([^\W\d_]{6,})\b")
+    counts = []
+    for label, mark in (("a soft hyphen (&shy;)", "&shy;"), ("a zero-width space", "\u200b"), ("<wbr>", "<wbr>")):
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            parts = tag.split(read_page(str(REAL / name)))
+            page = "".join(part if part.startswith("<") else word.sub(lambda m: m.group(1) + mark + m.group(2), part) for part in parts)
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{label}, {right} of {total}")
+    return ("The same statements with a break opportunity in the middle of every word of 13 letters or more, exactly the right "
+            "problems: " + "; ".join(counts) + ".")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -231,7 +253,7 @@ def main() -> None:
     ]
     lines += held_out_lines(expected)
     lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected),
-              "", chrome_line(expected)]
+              "", chrome_line(expected), "", word_break_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

@@ -143,8 +143,13 @@ def read_page(target: str, timeout: float = 20) -> str:
 CONTRACTION = re.compile(r"(\w)n['’]t\b")  # aren't, isn’t, doesn't: "not" as a word, for the wordings
 
 
+# break opportunities and joiners a page puts inside long words ("Tillgänglighets&shy;redogörelse"):
+# invisible, and no part of the word
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _clean(text: str) -> str:
-    text = " ".join(text.split()).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
+    text = " ".join(text.translate(INVISIBLE).split()).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
     return CONTRACTION.sub(r"\1 not", text.replace("won’t", "will not"))
 
 
@@ -221,6 +226,10 @@ def sections(soup: BeautifulSoup) -> list[Section]:
     ARIA roles, or blocks named so."""
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
+    if soup.find("wbr"):  # a word break opportunity inside a word joins its two halves again
+        for opportunity in soup("wbr"):
+            opportunity.decompose()
+        soup.smooth()
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     root = main or soup.body or soup
     for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):

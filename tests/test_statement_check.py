@@ -1609,3 +1609,18 @@ def test_a_header_holding_the_title_and_the_statements_own_footer_stay():
     result = check_html("p", page, dt.date(2026, 5, 1))
     assert result.codes == ()
     assert result.newest_date == dt.date(2026, 4, 7) and dt.date(2026, 4, 5) in result.dates
+
+
+@pytest.mark.parametrize("mark", ["&shy;", "\u00ad", "\u200b", "<wbr>"])
+def test_a_break_opportunity_inside_a_word_is_no_part_of_it(tmp_path, mark):
+    """Pages put soft hyphens, zero-width spaces or <wbr> inside long compounds so that they wrap on a
+    phone ("Tillgänglighets&shy;redogörelse"); read as characters or as a word's end they hid the
+    status, the sections and the supervisor."""
+    def soft(text: str) -> str:
+        return (text.replace("saavutettavuus", f"saavutettavuus{mark}").replace("vaatimuks", f"vaati{mark}muks")
+                .replace("Valvontaviranomaisen", f"Valvonta{mark}viranomaisen").replace("Saavutettavuuden", f"Saavutettavuu{mark}den")
+                .replace("saavutettavia", f"saavutetta{mark}via"))
+    sections = [(soft(heading), soft(html)) for heading, html in FI_OK]
+    result = run(page("fi", *sections), tmp_path)
+    assert result.passed, result.found
+    assert result.status == "partially"
