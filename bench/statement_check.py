@@ -224,6 +224,31 @@ def word_break_line(expected: dict) -> str:
             "problems: " + "; ".join(counts) + ".")
 
 
+def typography_line(expected: dict) -> str:
+    """The same checks with the text set as typographers and word processors set it: hyphens inside
+    words as non-breaking hyphens or en dashes, apostrophes curly, spaces non-breaking."""
+    import re
+    from statements.check import check_html, read_page
+    tag = re.compile(r"(<[^>]+>)")
+    forms = {
+        "non-breaking hyphens (AA\u2011taso)": lambda t: re.sub(r"(?<=\w)-(?=[\w ])", "\u2011", t),
+        "en dashes inside words": lambda t: re.sub(r"(?<=\w)-(?=\w)", "\u2013", t),
+        "typographic apostrophes": lambda t: t.replace("'", "\u2019"),
+        "non-breaking spaces": lambda t: t.replace(" ", "\u00a0"),
+    }
+    counts = []
+    for form, write in forms.items():
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            page = "".join(part if part.startswith("<") else write(part) for part in tag.split(read_page(str(REAL / name))))
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{form}, {right} of {total}")
+    return "The same statements in other typography, exactly the right problems: " + "; ".join(counts) + "."
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -253,7 +278,8 @@ def main() -> None:
     ]
     lines += held_out_lines(expected)
     lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected),
-              "", chrome_line(expected), "", word_break_line(expected)]
+              "", chrome_line(expected), "", word_break_line(expected),
+              "", typography_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

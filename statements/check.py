@@ -146,10 +146,14 @@ CONTRACTION = re.compile(r"(\w)n['’]t\b")  # aren't, isn’t, doesn't: "not" a
 # break opportunities and joiners a page puts inside long words ("Tillgänglighets&shy;redogörelse"):
 # invisible, and no part of the word
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# the hyphen of "AA-taso" and "ei-saavutettava" as word processors and typographers set it: a
+# non-breaking hyphen, a hyphen or a dash between two letters or digits
+HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+DASH_IN_WORD = re.compile(r"(?<=\w)[\u2012\u2013](?=\w)")
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.translate(INVISIBLE).split()).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
+    text = DASH_IN_WORD.sub("-", " ".join(text.translate(INVISIBLE).translate(HYPHEN).split())).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
     return CONTRACTION.sub(r"\1 not", text.replace("won’t", "will not"))
 
 

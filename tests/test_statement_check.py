@@ -1624,3 +1624,14 @@ def test_a_break_opportunity_inside_a_word_is_no_part_of_it(tmp_path, mark):
     result = run(page("fi", *sections), tmp_path)
     assert result.passed, result.found
     assert result.status == "partially"
+
+
+@pytest.mark.parametrize("dash", ["\u2011", "\u2010", "\u2013"])
+def test_a_hyphen_set_as_a_typographic_dash_is_a_hyphen(tmp_path, dash):
+    """Text pasted from a word processor carries non-breaking hyphens and dashes inside words
+    ("Ei‑saavutettava sisältö", "AA‑tason"): the model's headings and wordings were not found."""
+    sections = [("Saavutettavuuden tila", "<p>Verkkopalvelu täyttää WCAG 2.1 -tason AA vaatimukset osittain.</p>"),
+                (f"Ei{dash}saavutettava sisältö", "<ul><li>Lomakkeen virheilmoitus jää huomaamatta.</li></ul>"),
+                *FI_OK[2:]]
+    result = run(page("fi", *sections), tmp_path)
+    assert result.passed, result.found
