@@ -249,6 +249,24 @@ def typography_line(expected: dict) -> str:
     return "The same statements in other typography, exactly the right problems: " + "; ".join(counts) + "."
 
 
+def declared_language_line(expected: dict) -> str:
+    """The same checks with the page's declared language changed, as site templates set it whatever
+    the statement's language: how much of the reading rests on the lang attribute."""
+    import re
+    from statements.check import check_html, read_page
+    counts = []
+    for label, lang in (('lang="fi"', ' lang="fi"'), ('lang="sv"', ' lang="sv"'), ('lang="en"', ' lang="en"'), ("none", "")):
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            page = re.sub(r'<html(\s+lang="[^"]*")?', f"<html{lang}", read_page(str(REAL / name)), count=1)
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{label}, {right} of {total}")
+    return "The same statements with every page declaring one language, exactly the right problems: " + "; ".join(counts) + "."
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -279,7 +297,8 @@ def main() -> None:
     lines += held_out_lines(expected)
     lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected),
               "", chrome_line(expected), "", word_break_line(expected),
-              "", typography_line(expected)]
+              "", typography_line(expected),
+              "", declared_language_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

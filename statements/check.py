@@ -3,8 +3,8 @@
 The page is read as a person reads it: by its sections, found by their headings (the text under a
 heading up to the next heading of the same or a higher level; a paragraph that is all one short bold
 phrase, an ARIA heading (role="heading") and a disclosure's summary do too). In Finnish, Swedish or English (the
-page's declared language when it is one of these, else the language of its text, as py3langid
-identifies it):
+language of its text, as py3langid identifies it, when the text says so clearly, else the page's
+declared language):
 
 - **status**: one of the model's three options, read from the status section (a compliance-status
   heading before a "how accessible is…" one; or, when it has no heading of its own, from the text
@@ -356,18 +356,22 @@ def _outside(found: list[Section], lang: str,
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    identifier = LanguageIdentifier.from_model_file(LANGID_MODEL)
+    identifier = LanguageIdentifier.from_model_file(LANGID_MODEL, norm_probs=True)
     identifier.set_languages(list(LANGUAGES))
     return identifier
 
 
 def _language(soup: BeautifulSoup, body: str) -> str:
-    """The page's declared language when it is one of ours, else the one its text is written in
-    (a Welsh council's page declares lang="cy" over English text)."""
+    """The language the statement's text is written in, when its text says so clearly: a page's
+    declared language is often its site template's (a Swedish or English statement under
+    lang="fi", a Finnish one under a CMS's lang="en"; a Welsh council's lang="cy" over English
+    text). The declared language decides a short or unclear text."""
     declared = (soup.html.get("lang", "") if soup.html else "").lower()[:2]
-    if declared in LANGUAGES:
-        return declared
-    return _identifier().classify(body)[0] if body.strip() else "en"
+    if body.strip():
+        language, probability = _identifier().classify(body)
+        if declared not in LANGUAGES or (len(body.split()) >= 20 and probability >= 0.99):
+            return language
+    return declared if declared in LANGUAGES else "en"
 
 
 OBFUSCATED_AT = re.compile(r"\s*[(\[{]\s*(?:at|ät)\s*[)\]}]\s*")

@@ -1635,3 +1635,22 @@ def test_a_hyphen_set_as_a_typographic_dash_is_a_hyphen(tmp_path, dash):
                 *FI_OK[2:]]
     result = run(page("fi", *sections), tmp_path)
     assert result.passed, result.found
+
+
+def test_a_statement_is_read_in_the_language_of_its_text_whatever_the_page_declares(tmp_path):
+    """A Swedish statement under a Finnish site template's lang="fi" (and a Finnish one under a CMS's
+    lang="en") was read with the declared language's words and found to have no status, sections or
+    date. The declared language still decides a text too short to tell."""
+    swedish = [("Tillgänglighetsstatus", "<p>Webbplatsen uppfyller delvis tillgänglighetskraven i lagen om tillhandahållande av digitala tjänster.</p>"),
+               ("Icke tillgängligt innehåll", "<ul><li>Kartan går inte att använda med tangentbord och saknar textalternativ.</li></ul>"),
+               ("Respons om tillgängligheten", "<p>Skicka e-post till tillganglighet@example.fi så svarar vi inom två veckor.</p>"),
+               ("Tillsynsmyndighetens kontaktuppgifter", "<p>Transport- och kommunikationsverket Traficom övervakar kraven.</p>"),
+               ("Utlåtandets uppgifter", "<p>Utlåtandet har uppdaterats den 10 juni 2026.</p>")]
+    for declared in ("fi", "en"):
+        result = run(page("sv", *swedish).replace('lang="sv"', f'lang="{declared}"'), tmp_path)
+        assert (result.language, result.codes, result.status) == ("sv", (), "partially")
+    finnish = run(page("fi", *FI_OK).replace('lang="fi"', 'lang="en"'), tmp_path)
+    assert (finnish.language, finnish.codes) == ("fi", ())
+    from statements.check import check_html
+    short = check_html("p", '<html lang="sv"><body><main><p>Respons</p></main></body></html>', TODAY)
+    assert short.language == "sv"
