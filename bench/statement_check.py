@@ -267,6 +267,32 @@ def declared_language_line(expected: dict) -> str:
     return "The same statements with every page declaring one language, exactly the right problems: " + "; ".join(counts) + "."
 
 
+def heading_forms_line(expected: dict) -> str:
+    """The same checks with every h2–h6 heading's words set as pages set them: a colon after them, an
+    icon before them, a section number, all headings at one level."""
+    import re
+    from statements.check import check_html, read_page
+    heading = re.compile(r"<h([2-6])([^>]*)>(.*?)</h\1>", re.S | re.I)
+    forms = {
+        "with a colon after": lambda m: f"<h{m.group(1)}{m.group(2)}>{m.group(3).strip()}:</h{m.group(1)}>",
+        "with an icon before": lambda m: f'<h{m.group(1)}{m.group(2)}><span aria-hidden="true">›</span> {m.group(3).strip()}</h{m.group(1)}>',
+        "numbered": lambda m: f"<h{m.group(1)}{m.group(2)}>3. {m.group(3).strip()}</h{m.group(1)}>",
+        "all at level 2": lambda m: f"<h2{m.group(2)}>{m.group(3)}</h2>",
+        "all at level 3": lambda m: f"<h3{m.group(2)}>{m.group(3)}</h3>",
+    }
+    counts = []
+    for form, write in forms.items():
+        right = total = 0
+        for name, want in sorted(expected.items()):
+            page = heading.sub(write, read_page(str(REAL / name)))
+            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+                right += got == set(want[problems])
+                total += 1
+        counts.append(f"{form}, {right} of {total}")
+    return "The same statements with every h2–h6 heading's words set otherwise, exactly the right problems: " + "; ".join(counts) + "."
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write-results", action="store_true")
@@ -298,7 +324,8 @@ def main() -> None:
     lines += ["", parts_alone_line(expected), "", other_markup_line(expected), "", other_date_forms_line(expected),
               "", chrome_line(expected), "", word_break_line(expected),
               "", typography_line(expected),
-              "", declared_language_line(expected)]
+              "", declared_language_line(expected),
+              "", heading_forms_line(expected)]
     text = "\n".join(lines)
     print(text)
     if args.write_results:

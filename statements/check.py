@@ -173,9 +173,15 @@ def _end_sentence(section: Section) -> None:
 NUMBERING = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|[ivx]+\.)\s+")
 
 
+# what a heading carries around its words: an icon or an arrow before them ("› Palaute"), a colon or
+# a full stop after them ("Tjänstens tillgänglighet:")
+HEADING_EDGES = re.compile(r"^[^\w(]+|[\s:.;,!*»›–—-]+$")
+
+
 def _heading_words(text: str) -> str:
-    """A heading's words, without the numbering some statements give their sections ("2. Tila")."""
-    return NUMBERING.sub("", _clean(text))
+    """A heading's words, without the numbering some statements give their sections ("2. Tila"), an
+    icon before them or a colon after them."""
+    return HEADING_EDGES.sub("", NUMBERING.sub("", HEADING_EDGES.sub("", _clean(text))))
 
 
 def _title(element: Tag) -> str:

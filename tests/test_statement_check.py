@@ -1654,3 +1654,12 @@ def test_a_statement_is_read_in_the_language_of_its_text_whatever_the_page_decla
     from statements.check import check_html
     short = check_html("p", '<html lang="sv"><body><main><p>Respons</p></main></body></html>', TODAY)
     assert short.language == "sv"
+
+
+@pytest.mark.parametrize("written", ["Tjänstens tillgänglighet:", "› Tjänstens tillgänglighet", "Tjänstens tillgänglighet.",
+                                     "2.1 Tjänstens tillgänglighet"])
+def test_a_headings_icon_and_colon_are_no_part_of_its_words(written):
+    """eVaka Turku's "Tjänstens tillgänglighet" heads its status; with a colon after it or an icon
+    before it, as pages set headings, it was no longer known."""
+    from statements.check import _heading_words, heading_kinds
+    assert heading_kinds(_heading_words(written), "sv") == {"status"}
