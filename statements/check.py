@@ -794,8 +794,22 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     return CheckResult(source, lang, tuple(problems), newest, status, tuple(sorted(set(dates))), jurisdiction)
 
 
-def check(target: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
-    return check_html(target, read_page(target), today, messages, jurisdiction)
+def check(target: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi", render: str = "auto") -> CheckResult:
+    """Check a statement file or page; a page that shows its statement only with JavaScript (an app's
+    shell over HTTP) is read as the browser shows it ("auto"), or always, or never."""
+    return check_html(target, read_published(target, render), today, messages, jurisdiction)
+
+
+RENDER_CHOICES = ("auto", "always", "never")
+
+
+def read_published(target: str, render: str = "auto") -> str:
+    page = read_page(target)
+    if target.startswith(("http://", "https://")) and render != "never":
+        from statements.rendered import rendered_page, shows_only_with_javascript
+        if render == "always" or shows_only_with_javascript(page):
+            return rendered_page(target)
+    return page
 
 
 def statement_link(front_page: str, base: str) -> str | None:

@@ -19,7 +19,7 @@ from statements.build import build, with_evaluation
 from statements.evaluation import read_evaluation
 from kaikille.errors import ToolFailure, UsageError
 from kaikille.links import is_web_address
-from statements.check import check, jurisdictions, read_page, statement_link
+from statements.check import RENDER_CHOICES, check, jurisdictions, read_published, statement_link
 from statements.render import FORMATS
 from statements.source import read_statement
 
@@ -52,6 +52,9 @@ def register(sub: argparse._SubParsersAction) -> dict:
                       help="whose rules: fi (Finland: Traficom as supervisor; default) or eu (the EU model alone)")
     look.add_argument("--format", dest="output", choices=("text", "json"), default="text",
                       help="text (default) or json: each problem with a stable code and its evidence")
+    look.add_argument("--render", choices=RENDER_CHOICES, default="auto",
+                      help="read a page as the browser shows it: auto (default: when it shows hardly any text without "
+                           "JavaScript, as single-page apps do), always, or never")
     return {"statement": cmd_statement}
 
 
@@ -108,7 +111,7 @@ def _targets(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     if args.sites:
         for site in front_pages(args.sites):
             try:
-                link = statement_link(read_page(site), site)
+                link = statement_link(read_published(site, args.render), site)
             except ToolFailure as exc:
                 targets.append((site, str(exc)))
                 continue
@@ -127,7 +130,7 @@ def _check(args: argparse.Namespace, today: dt.date) -> int:
             failed.append({"source": target, "error": missing})
             continue
         try:
-            results.append(check(target, today, args.messages, args.jurisdiction))
+            results.append(check(target, today, args.messages, args.jurisdiction, args.render))
         except ToolFailure as exc:
             if not args.sites and len(args.target) == 1:
                 raise
