@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -90,25 +91,35 @@ def parts_alone_line(expected: dict) -> str:
             f"{sum(g is not None for w, g in read if w is None)} of the {len(read) - len(model)} with none read as one.")
 
 
+def exactly_right(expected: dict, rewrite) -> tuple[int, int]:
+    """(checks with exactly the right problems, checks) when every real statement's page is first
+    rewritten by ``rewrite(page, verdict)``: each as of its own date and as of 2026-11-22."""
+    from statements.check import check_html, read_page
+    right = total = 0
+    for name, want in sorted(expected.items()):
+        page = rewrite(read_page(str(REAL / name)), want)
+        for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
+            got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
+            right += got == set(want[problems])
+            total += 1
+    return right, total
+
+
+def in_text(write):
+    """A rewrite of the page's text alone, never its tags."""
+    tag = re.compile(r"(<[^>]+>)")
+    return lambda page, _want: "".join(part if part.startswith("<") else write(part) for part in tag.split(page))
+
+
 def other_markup_line(expected: dict) -> str:
     """The same checks with every h2–h6 heading written in another markup that pages use for section
     titles: how much of the reading rests on the headings being marked up as h2–h6."""
-    import re
-    from statements.check import check_html, read_page
     heading = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>", re.S | re.I)
     forms = {"a bold paragraph": lambda m: f"<p><strong>{m.group(2)}</strong></p>",
              "an ARIA heading": lambda m: f'<div role="heading" aria-level="{m.group(1)}">{m.group(2)}</div>',
              "a disclosure's summary": lambda m: f"<details open><summary>{m.group(2)}</summary></details>"}
-    counts = []
-    for form, write in forms.items():
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            page = heading.sub(write, read_page(str(REAL / name)))
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"as {form}, {right} of {total}")
+    counts = ["as {}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: heading.sub(write, page)))
+              for form, write in forms.items()]
     return ("The same statements with every h2–h6 heading written in another markup pages use for section titles, "
             "exactly the right problems: " + "; ".join(counts) + ".")
 
@@ -116,32 +127,29 @@ def other_markup_line(expected: dict) -> str:
 def other_date_forms_line(expected: dict) -> str:
     """The same checks with every dated day in a statement written in another common form of its
     language (Babel's month names): how much of the reading rests on the form the author chose."""
-    import re
     from babel.dates import format_date
-    from statements.check import _date_spans, check_html, read_page
+    from statements.check import _date_spans
     forms = {
         "numeric (10.6.2026; in English 10/06/2026)": lambda d, lang: f"{d:%d/%m/%Y}" if lang == "en" else f"{d.day}.{d.month}.{d.year}",
         "ISO 8601 (2026-06-10)": lambda d, lang: d.isoformat(),
         "written out (10. kesäkuuta 2026, 10 juni 2026, 10 June 2026)":
             lambda d, lang: format_date(d, "d. MMMM y" if lang == "fi" else "d MMMM y", locale=lang),
     }
-    counts = []
-    for form, write in forms.items():
-        right = total = rewritten = 0
-        for name, want in sorted(expected.items()):
-            page, lang = read_page(str(REAL / name)), want["language"]
-            # only dates with a day: a month and a year alone ("December 2021") stay as written
-            spans = [(a, b, d) for a, b, d in _date_spans(page.lower(), lang) if re.search(r"\d", re.sub(r"(19|20)\d\d", "", page[a:b]))]
-            for a, b, d in reversed(spans):
-                page = page[:a] + write(d, lang) + page[b:]
-            rewritten += len(spans)
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{form}: {right} of {total}")
-    return (f"The same statements with every dated day ({rewritten} of them) written in another common form of the statement's "
-            "language, exactly the right problems: " + "; ".join(counts) + ".")
+    rewritten: dict[str, int] = {}
+
+    def rewrite(page: str, want: dict, write, form: str) -> str:
+        lang = want["language"]
+        # only dates with a day: a month and a year alone ("December 2021") stay as written
+        spans = [(a, b, d) for a, b, d in _date_spans(page.lower(), lang) if re.search(r"\d", re.sub(r"(19|20)\d\d", "", page[a:b]))]
+        for a, b, d in reversed(spans):
+            page = page[:a] + write(d, lang) + page[b:]
+        rewritten[form] = rewritten.get(form, 0) + len(spans)
+        return page
+
+    counts = ["{}: {} of {}".format(form, *exactly_right(expected, lambda page, want, write=write, form=form: rewrite(page, want, write, form)))
+              for form, write in forms.items()]
+    return (f"The same statements with every dated day ({max(rewritten.values())} of them) written in another common form of the "
+            "statement's language, exactly the right problems: " + "; ".join(counts) + ".")
 
 
 # a site's chrome in each language: skip link, menu, cookie notice and its buttons, the site's contact
@@ -160,44 +168,33 @@ CHROME = {
            "City Hall, PO Box 1, 00099 City. Switchboard +358 9 310 1691. registry@example.org", "© 2024 City",
            ["Accessibility statement", "Privacy", "Cookie settings"]),
 }
+CHROME_SHELLS = {
+    "landmark elements": ('<div aria-label="cookies">{n}</div><header><nav><ul>{m}</ul></nav></header><main>{b}</main>'
+                          "<footer><p>{a}</p><ul>{f}</ul><p>{c}</p></footer>"),
+    "ARIA roles on divs": ('<div role="dialog" aria-label="cookies">{n}</div><div role="banner"><ul>{m}</ul></div><div>{b}</div>'
+                           '<div role="contentinfo"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
+    "divs named by class": ('<div class="cookie-banner">{n}</div><div class="site-header"><ul class="menu">{m}</ul></div>'
+                            '<div class="content">{b}</div><div class="site-footer"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
+    "unnamed divs": "<div>{n}</div><div><ul>{m}</ul></div><div>{b}</div><div><p>{a}</p><ul>{f}</ul><p>{c}</p></div>",
+}
 
 
 def chrome_line(expected: dict) -> str:
     """The same checks with each statement set in a site's page — a skip link, a cookie notice, a menu
     with "Feedback" and "Contact us", a footer with the site's e-mail address and switchboard — marked
     up in the ways sites do: landmark elements, ARIA roles on divs, divs named by class, unnamed divs."""
-    import re
-    from statements.check import check_html, read_page
-
-    def page_in(page: str, lang: str, markup: str) -> str:
+    def page_in(page: str, want: dict, shell: str) -> str:
+        lang = want["language"]
         skip, menu, cookie, buttons, address, copyright_, links = CHROME[lang]
-        items = "".join(f'<li><a href="/{i}">{text}</a></li>' for i, text in enumerate(menu))
-        footer_links = "".join(f'<li><a href="/f{i}">{text}</a></li>' for i, text in enumerate(links))
-        notice = f"<p>{cookie}</p>" + "".join(f"<button>{b}</button>" for b in buttons)
         head = re.search(r"<head>.*?</head>", page, re.S | re.I).group(0)
         body = re.search(r"<main[^>]*>(.*)</main>", page, re.S | re.I) or re.search(r"<body[^>]*>(.*)</body>", page, re.S | re.I)
-        shells = {
-            "landmark elements": ('<div aria-label="cookies">{n}</div><header><nav><ul>{m}</ul></nav></header><main>{b}</main>'
-                                  "<footer><p>{a}</p><ul>{f}</ul><p>{c}</p></footer>"),
-            "ARIA roles on divs": ('<div role="dialog" aria-label="cookies">{n}</div><div role="banner"><ul>{m}</ul></div><div>{b}</div>'
-                                   '<div role="contentinfo"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
-            "divs named by class": ('<div class="cookie-banner">{n}</div><div class="site-header"><ul class="menu">{m}</ul></div>'
-                                    '<div class="content">{b}</div><div class="site-footer"><p>{a}</p><ul>{f}</ul><p>{c}</p></div>'),
-            "unnamed divs": "<div>{n}</div><div><ul>{m}</ul></div><div>{b}</div><div><p>{a}</p><ul>{f}</ul><p>{c}</p></div>",
-        }
-        inner = shells[markup].format(n=notice, m=items, b=body.group(1), a=address, f=footer_links, c=copyright_)
+        inner = shell.format(n=f"<p>{cookie}</p>" + "".join(f"<button>{b}</button>" for b in buttons),
+                             m="".join(f'<li><a href="/{i}">{text}</a></li>' for i, text in enumerate(menu)), b=body.group(1),
+                             a=address, f="".join(f'<li><a href="/f{i}">{text}</a></li>' for i, text in enumerate(links)), c=copyright_)
         return f'<!DOCTYPE html><html lang="{lang}">{head}<body><a href="#top">{skip}</a>{inner}</body></html>'
 
-    counts = []
-    for markup in ("landmark elements", "ARIA roles on divs", "divs named by class", "unnamed divs"):
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            page = page_in(read_page(str(REAL / name)), want["language"], markup)
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{markup}, {right} of {total}")
+    counts = ["{}, {} of {}".format(markup, *exactly_right(expected, lambda page, want, shell=shell: page_in(page, want, shell)))
+              for markup, shell in CHROME_SHELLS.items()]
     return ("The same statements set in a site's page (a cookie notice, a menu with \"Feedback\" and \"Contact us\", a footer "
             "with the site's e-mail address and switchboard), exactly the right problems, the chrome marked up as: " + "; ".join(counts) + ".")
 
@@ -205,21 +202,10 @@ def chrome_line(expected: dict) -> str:
 def word_break_line(expected: dict) -> str:
     """The same checks with a break opportunity in the middle of every long word of the text, as pages
     put them in long compounds so that they wrap on a phone ("Tillgänglighets&shy;redogörelse")."""
-    import re
-    from statements.check import check_html, read_page
-    tag = re.compile(r"(<[^>]+>)")
     word = re.compile(r"\b([^\W\d_]{7,})([^\W\d_]{6,})\b")
-    counts = []
-    for label, mark in (("a soft hyphen (&shy;)", "&shy;"), ("a zero-width space", "\u200b"), ("<wbr>", "<wbr>")):
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            parts = tag.split(read_page(str(REAL / name)))
-            page = "".join(part if part.startswith("<") else word.sub(lambda m: m.group(1) + mark + m.group(2), part) for part in parts)
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{label}, {right} of {total}")
+    marks = {"a soft hyphen (&shy;)": "&shy;", "a zero-width space": "\u200b", "<wbr>": "<wbr>"}
+    counts = ["{}, {} of {}".format(label, *exactly_right(expected, in_text(lambda t, mark=mark: word.sub(lambda m: m.group(1) + mark + m.group(2), t))))
+              for label, mark in marks.items()]
     return ("The same statements with a break opportunity in the middle of every word of 13 letters or more, exactly the right "
             "problems: " + "; ".join(counts) + ".")
 
@@ -227,51 +213,28 @@ def word_break_line(expected: dict) -> str:
 def typography_line(expected: dict) -> str:
     """The same checks with the text set as typographers and word processors set it: hyphens inside
     words as non-breaking hyphens or en dashes, apostrophes curly, spaces non-breaking."""
-    import re
-    from statements.check import check_html, read_page
-    tag = re.compile(r"(<[^>]+>)")
     forms = {
         "non-breaking hyphens (AA\u2011taso)": lambda t: re.sub(r"(?<=\w)-(?=[\w ])", "\u2011", t),
         "en dashes inside words": lambda t: re.sub(r"(?<=\w)-(?=\w)", "\u2013", t),
         "typographic apostrophes": lambda t: t.replace("'", "\u2019"),
         "non-breaking spaces": lambda t: t.replace(" ", "\u00a0"),
     }
-    counts = []
-    for form, write in forms.items():
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            page = "".join(part if part.startswith("<") else write(part) for part in tag.split(read_page(str(REAL / name))))
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{form}, {right} of {total}")
+    counts = ["{}, {} of {}".format(form, *exactly_right(expected, in_text(write))) for form, write in forms.items()]
     return "The same statements in other typography, exactly the right problems: " + "; ".join(counts) + "."
 
 
 def declared_language_line(expected: dict) -> str:
     """The same checks with the page's declared language changed, as site templates set it whatever
     the statement's language: how much of the reading rests on the lang attribute."""
-    import re
-    from statements.check import check_html, read_page
-    counts = []
-    for label, lang in (('lang="fi"', ' lang="fi"'), ('lang="sv"', ' lang="sv"'), ('lang="en"', ' lang="en"'), ("none", "")):
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            page = re.sub(r'<html(\s+lang="[^"]*")?', f"<html{lang}", read_page(str(REAL / name)), count=1)
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{label}, {right} of {total}")
+    declared = {'lang="fi"': ' lang="fi"', 'lang="sv"': ' lang="sv"', 'lang="en"': ' lang="en"', "none": ""}
+    counts = ["{}, {} of {}".format(label, *exactly_right(expected, lambda page, _w, lang=lang: re.sub(r'<html(\s+lang="[^"]*")?', f"<html{lang}", page, count=1)))
+              for label, lang in declared.items()]
     return "The same statements with every page declaring one language, exactly the right problems: " + "; ".join(counts) + "."
 
 
 def heading_forms_line(expected: dict) -> str:
     """The same checks with every h2–h6 heading's words set as pages set them: a colon after them, an
     icon before them, a section number, all headings at one level."""
-    import re
-    from statements.check import check_html, read_page
     heading = re.compile(r"<h([2-6])([^>]*)>(.*?)</h\1>", re.S | re.I)
     forms = {
         "with a colon after": lambda m: f"<h{m.group(1)}{m.group(2)}>{m.group(3).strip()}:</h{m.group(1)}>",
@@ -280,16 +243,8 @@ def heading_forms_line(expected: dict) -> str:
         "all at level 2": lambda m: f"<h2{m.group(2)}>{m.group(3)}</h2>",
         "all at level 3": lambda m: f"<h3{m.group(2)}>{m.group(3)}</h3>",
     }
-    counts = []
-    for form, write in forms.items():
-        right = total = 0
-        for name, want in sorted(expected.items()):
-            page = heading.sub(write, read_page(str(REAL / name)))
-            for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
-                got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
-                right += got == set(want[problems])
-                total += 1
-        counts.append(f"{form}, {right} of {total}")
+    counts = ["{}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: heading.sub(write, page)))
+              for form, write in forms.items()]
     return "The same statements with every h2–h6 heading's words set otherwise, exactly the right problems: " + "; ".join(counts) + "."
 
 
