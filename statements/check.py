@@ -35,6 +35,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.metadata import entry_points
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -153,7 +154,8 @@ DASH_IN_WORD = re.compile(r"(?<=\w)[\u2012\u2013](?=\w)")
 
 
 def _clean(text: str) -> str:
-    text = DASH_IN_WORD.sub("-", " ".join(text.translate(INVISIBLE).translate(HYPHEN).split())).lower().replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
+    text = DASH_IN_WORD.sub("-", " ".join(text.translate(INVISIBLE).translate(HYPHEN).split())).lower()
+    text = text.replace("can't", "cannot").replace("can’t", "cannot").replace("won't", "will not")
     return CONTRACTION.sub(r"\1 not", text.replace("won’t", "will not"))
 
 
@@ -246,8 +248,8 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         chrome.decompose()
     if not main:
         # a page without a main landmark: the site's banner, footer, navigation and dialogs (a cookie
-        # consent) by their ARIA roles, and a footer or cookie banner by its name, are not the
-        # statement (a site footer's e-mail address is no feedback channel of the statement)
+        # consent) by their ARIA roles, and its footer, cookie notice, header or menu by their names,
+        # are not the statement (a site footer's e-mail address is no feedback channel of the statement)
         for chrome in root.find_all(lambda tag: _chrome(tag)):
             if not chrome.decomposed:
                 chrome.decompose()
@@ -795,20 +797,37 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
 
 
 def check(target: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi", render: str = "auto") -> CheckResult:
-    """Check a statement file or page; a page that shows its statement only with JavaScript (an app's
-    shell over HTTP) is read as the browser shows it ("auto"), or always, or never."""
+    """Check a statement file or page, read as ``read_published`` reads it."""
     return check_html(target, read_published(target, render), today, messages, jurisdiction)
 
 
 RENDER_CHOICES = ("auto", "always", "never")
+SHELL_WORDS = 30  # fewer words than this outside scripts, and scripts to run: an app's shell
+
+
+def shows_only_with_javascript(markup: str) -> bool:
+    """Whether a page fetched over HTTP is an app's shell: scripts, and hardly any text without them
+    (a <noscript> "enable JavaScript" notice is no statement)."""
+    soup = BeautifulSoup(markup, "html.parser")
+    if soup.find("script") is None:
+        return False
+    for hidden in soup(["script", "style", "noscript", "template"]):
+        hidden.decompose()
+    return len((soup.body or soup).get_text(" ").split()) < SHELL_WORDS
 
 
 def read_published(target: str, render: str = "auto") -> str:
+    """A statement page or file as a reader sees it: a page that shows its text only with JavaScript
+    (an app's shell over HTTP) as the browser shows it ("auto"), or always, or never. The browser stage
+    is found through the ``kaikille.page_markup`` entry point (the audit's), never imported."""
     page = read_page(target)
-    if target.startswith(("http://", "https://")) and render != "never":
-        from statements.rendered import rendered_page, shows_only_with_javascript
-        if render == "always" or shows_only_with_javascript(page):
-            return rendered_page(target)
+    if not target.startswith(("http://", "https://")) or render == "never":
+        return page
+    if render == "always" or shows_only_with_javascript(page):
+        stage = next(iter(entry_points(group="kaikille.page_markup")), None)
+        if stage is None:
+            raise ToolFailure(f"{target}: the page shows its text only with JavaScript, and no browser stage is installed")
+        return stage.load()(target)
     return page
 
 

@@ -1399,7 +1399,7 @@ def test_a_bold_title_with_a_full_stop_counts_when_it_names_a_section():
             'bristande.</strong></p><ul><li>Kartan saknar textalternativ.</li></ul>'
             '<p><strong>Vi svarar inom två veckor.</strong></p></main>')
     found = sections(BeautifulSoup(page, "html.parser"))
-    assert [s.heading for s in found[1:]] == ["tillgänglighetsredogörelse", "innehåll som inte är förenligt med lagkrav eller bristande."]
+    assert [s.heading for s in found[1:]] == ["tillgänglighetsredogörelse", "innehåll som inte är förenligt med lagkrav eller bristande"]
     assert "vi svarar inom två veckor" in found[-1].text
 
 

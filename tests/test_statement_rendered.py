@@ -11,7 +11,7 @@ import pytest
 
 from conftest import kaikille
 from kaikille.loopback import serve
-from statements.rendered import shows_only_with_javascript
+from statements.check import shows_only_with_javascript
 
 REAL = Path(__file__).parent / "statements" / "real"
 SHELL = ('<!DOCTYPE html><html lang="fi"><head><meta charset="utf-8"><title>Ulkoliikuntakartta</title></head><body>'

@@ -1,11 +1,12 @@
-"""A published statement that shows its text only with JavaScript, read as a browser shows it.
+"""A page's markup as the browser shows it, for a reader of one page (``kaikille statement check``).
 
 Many of the City's services are single-page apps: over HTTP their statement page is an empty shell
-(a ``<div id="root">`` and scripts), and reading that shell would report every element missing.
-Such a page is loaded in the audit's own browser session (the same Chromium, the same hostile-page
-rules: no downloads, no popups, redirects followed only as far as the audit follows them) and its
-markup is taken from our isolated world, out of the page scripts' reach. The markup is still page
-content: it is only parsed, and never beyond ``MAX_MARKUP`` characters.
+(a ``<div id="root">`` and scripts). The page is loaded in the audit's own browser session (the same
+Chromium, the same hostile-page rules: no downloads, no popups, redirects followed as the audit
+follows them), given time to draw its text, and its markup is taken from our isolated world, out of
+the page scripts' reach. The markup is still page content: the reader only parses it, and never more
+than ``MAX_MARKUP`` characters of it. Other packages find this stage through the ``kaikille.page_markup``
+entry point, never by importing it.
 """
 
 from __future__ import annotations
@@ -13,42 +14,27 @@ from __future__ import annotations
 import asyncio
 import os
 
-from bs4 import BeautifulSoup
-
 from audit.browser.chromium import INSTALL_HELP, find_chromium
 from audit.browser.session import BrowserSession
 from audit.browser.worlds import ScriptError, World
 from audit.visit import Visit
 from kaikille.errors import BrowserUnavailable, ToolFailure
 
-SHELL_WORDS = 30  # fewer words than this outside scripts, and scripts to run: an app's shell
 MAX_MARKUP = 5_000_000
 MARKUP = "() => document.documentElement ? document.documentElement.outerHTML : ''"
-
-
-def shows_only_with_javascript(markup: str) -> bool:
-    """Whether a page fetched over HTTP is an app's shell: scripts, and hardly any text without them
-    (a <noscript> "enable JavaScript" notice is no statement)."""
-    soup = BeautifulSoup(markup, "html.parser")
-    if soup.find("script") is None:
-        return False
-    for hidden in soup(["script", "style", "noscript", "template"]):
-        hidden.decompose()
-    return len((soup.body or soup).get_text(" ").split()) < SHELL_WORDS
-
-
-def rendered_page(url: str, timeout: float = 20) -> str:
-    """The page's markup once the browser has run its scripts."""
-    found = find_chromium(None, os.environ.get("KAIKILLE_BROWSER"))
-    if found is None:
-        raise BrowserUnavailable(f"{url}: the page shows its statement only with JavaScript, and no browser was found to run it. "
-                                 + INSTALL_HELP)
-    return asyncio.run(_rendered(url, found[0], timeout))
-
-
 WORDS = "() => (document.body ? document.body.innerText : '').split(/\\s+/).filter(Boolean).length"
+DRAWN_WORDS = 30  # a page with text has at least this many words
 DRAW_POLL_S = 0.2
 DRAW_LIMIT_S = 8  # an app that has drawn nothing by then is read as it is
+
+
+def page_markup(url: str, timeout: float = 20) -> str:
+    """The page's markup once the browser has run its scripts and drawn its text."""
+    found = find_chromium(None, os.environ.get("KAIKILLE_BROWSER"))
+    if found is None:
+        raise BrowserUnavailable(f"{url}: the page shows its text only with JavaScript, and no browser was found to run it. "
+                                 + INSTALL_HELP)
+    return asyncio.run(_markup(url, found[0], timeout))
 
 
 async def _drawn(world: World, timeout: float) -> None:
@@ -59,13 +45,13 @@ async def _drawn(world: World, timeout: float) -> None:
     deadline, last = loop.time() + min(timeout, DRAW_LIMIT_S), -1
     while loop.time() < deadline:
         words = await world.call(WORDS)
-        if isinstance(words, int) and words >= SHELL_WORDS and words == last:
+        if isinstance(words, int) and words >= DRAWN_WORDS and words == last:
             return
         last = words if isinstance(words, int) else -1
         await asyncio.sleep(DRAW_POLL_S)
 
 
-async def _rendered(url: str, executable: str, timeout: float) -> str:
+async def _markup(url: str, executable: str, timeout: float) -> str:
     async with BrowserSession(executable, timeout) as session:
         visit = Visit(url)
         try:
