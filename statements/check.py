@@ -250,7 +250,7 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         # a page without a main landmark: the site's banner, footer, navigation and dialogs (a cookie
         # consent) by their ARIA roles, and its footer, cookie notice, header or menu by their names,
         # are not the statement (a site footer's e-mail address is no feedback channel of the statement)
-        for chrome in root.find_all(lambda tag: _chrome(tag)):
+        for chrome in root.find_all(_chrome):
             if not chrome.decomposed:
                 chrome.decompose()
     found = [Section("", 0)]
