@@ -95,3 +95,33 @@ def test_same_violations_as_axe_core_itself(site_run, chromium):
             ours = Counter({f.rule_id: len(f.nodes) for f in page_result.violations if f.engine == "axe-core"})
             assert ours == direct, page_result.url
         browser.close()
+
+
+AT_REST_PAGES = {
+    # text fading in over 0.8 s from load: at rest it is black on white
+    "fade.html": "<style>@keyframes in { from { opacity: 0 } to { opacity: 1 } } "
+                 "main { animation: in .8s linear both }</style><main><h1>Fading in</h1><p>Black on white at rest.</p></main>",
+    # an endless spinner beside text that stays faint: the spinner is not waited for, the faint text is found
+    "faint.html": "<style>@keyframes turn { to { transform: rotate(1turn) } } .spin { display: inline-block; "
+                  "animation: turn 1s linear infinite } .faint { opacity: .3 }</style>"
+                  "<main><h1>Faint</h1><span class='spin' aria-hidden='true'>*</span><p class='faint'>Faint text.</p></main>",
+}
+
+
+def test_a_page_is_analysed_at_rest_not_halfway_through_a_fade(chromium, tmp_path):
+    """Contrast measured halfway through a fade is no colour the page shows: the audit waits for
+    animations that end (at most a second) and for the DOM to stop changing, as Streamlit's running
+    indicator showed in our own staff pages' audit. An endless animation is not waited for."""
+    from audit.config import AuditConfig
+    from audit.jobs import audit
+    from conftest import fixed_clock
+    from kaikille.loopback import serve
+
+    for name, body in AT_REST_PAGES.items():
+        (tmp_path / name).write_text(f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{name}</title></head>'
+                                     f"<body>{body}</body></html>", "utf-8")
+    with serve(tmp_path) as base:
+        outcome = audit(AuditConfig(urls=tuple(base + n for n in AT_REST_PAGES), out=str(tmp_path / "out"), max_depth=0,
+                                    browser_path=chromium, no_history=True), clock=fixed_clock)
+    found = {p.url.rsplit("/", 1)[1]: [f.rule_id for f in p.violations] for p in outcome.report.pages}
+    assert found == {"fade.html": [], "faint.html": ["color-contrast"]}

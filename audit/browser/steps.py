@@ -132,7 +132,9 @@ class JourneyTab:
         elif action == "audit":
             await page.wait_for_load_state("load", timeout=ms)
             await self._traffic.settled(QUIET_MS, min(SETTLE_MS, ms))  # client-side rendering, as in the crawl
-            return LoadedPage(page, context)
+            loaded = LoadedPage(page, context)
+            await loaded.at_rest(QUIET_MS)
+            return loaded
         else:  # the reader allows only the actions above
             raise ValueError(f"unknown action {action}")
         return None

@@ -11,12 +11,33 @@ What a world hands back is still page content (markup, text, selectors): callers
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
 from playwright.async_api import BrowserContext, Error as PlaywrightError, Page
 
 WORLD_NAME = "kaikille"
+REST_MS = 1000  # a page's fades and slides get this long to end before it is analysed, at most
+
+# Resolves once no node has changed for ``quiet`` ms and no animation that will end is running (a fade,
+# a slide, a transition: contrast measured halfway through one is no colour the page shows at rest), or
+# after ``limit`` ms. Endless animations (spinners) never end and are not waited for. Runs in our world:
+# the page cannot replace getAnimations or MutationObserver there.
+AT_REST = """(quiet, limit) => new Promise(resolve => {
+    const start = performance.now();
+    let changed = start;
+    const watch = new MutationObserver(() => { changed = performance.now(); });
+    watch.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+    const moving = () => document.getAnimations().some(a => a.playState === 'running' && a.effect
+        && Number.isFinite(a.effect.getComputedTiming().endTime));
+    const look = () => {
+        const now = performance.now();
+        const rest = now - changed >= quiet && !moving();
+        if (rest || now - start >= limit) { watch.disconnect(); resolve(rest); } else setTimeout(look, 25);
+    };
+    look();
+})"""
 
 
 class ScriptError(Exception):
@@ -124,6 +145,15 @@ class LoadedPage:
         except (PlaywrightError, KeyError):
             return False
         return any(listener.get("type") in types for listener in found.get("listeners", []))
+
+    async def at_rest(self, quiet_ms: float, limit_ms: float = REST_MS) -> bool:
+        """Wait until the top document is at rest (see ``AT_REST``), at most ``limit_ms``; whether it is.
+        A page that blocks its own thread or breaks our script is analysed as it stands."""
+        try:
+            world = await self.top()
+            return await asyncio.wait_for(world.call(AT_REST, quiet_ms, limit_ms), limit_ms / 1000 + 1) is True
+        except (PlaywrightError, ScriptError, TimeoutError):
+            return False
 
     async def screenshot(self, clip: tuple[float, float, float, float], timeout_s: float = 10) -> bytes:
         """A PNG of the viewport's region ``clip`` (x, y, width, height in CSS pixels)."""
