@@ -349,9 +349,11 @@ def status_sections(found: list[Section], lang: str) -> list[int]:
     """The status sections (by index): a compliance-status heading before a "how accessible is…"
     question, which in some templates (the UK's) introduces the known limitations rather than the
     status; never a heading inside the list of problems ("Bristande förenlighet med lagkraven" under
-    "Innehåll som inte är tillgängligt")."""
+    "Innehåll som inte är tillgängligt"), nor a question about "our" services in the plural ("Hur
+    tillgängliga är våra e-tjänster?"), which points to those services' own statements."""
     listed = {j for i in _find(found, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE) for j in _span(found, i)[1:]}
-    return [i for i in _find(found, "status", lang) + _find(found, "status_question", lang, exclude=("status",)) if i not in listed]
+    questions = _find(found, "status_question", lang, exclude=("status", "other_services"))
+    return [i for i in _find(found, "status", lang) + questions if i not in listed]
 
 
 def _outside(found: list[Section], lang: str,

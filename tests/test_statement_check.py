@@ -1663,3 +1663,38 @@ def test_a_headings_icon_and_colon_are_no_part_of_its_words(written):
     before it, as pages set headings, it was no longer known."""
     from statements.check import _heading_words, heading_kinds
     assert heading_kinds(_heading_words(written), "sv") == {"status"}
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Information om webbplatsens tillgänglighet", {"status"}),
+    ("en", "Information about this website’s accessibility", {"status"}),
+    ("sv", "Hur tillgängliga är våra e-tjänster?", set()),
+    ("en", "How accessible are our other services?", set()),
+    ("fi", "Kuinka saavutettavia muut palvelumme ovat?", set()),
+    ("sv", "Hur tillgängliga är e-tjänsterna?", {"status"}),
+    ("sv", "Hur tillgänglig är vår webbplats?", {"status"}),
+])
+def test_information_about_the_sites_accessibility_is_its_status_and_our_other_services_are_not(lang, heading, kinds):
+    """Round 66 (MPRT, Transportstyrelsen): the model's technical-information heading without
+    "technical" still heads the status; a question about how accessible "our e-services" are, in the
+    plural, points to those services' own statements and is not this statement's status."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
+
+
+def test_a_question_about_our_other_services_does_not_hide_the_status_after_it(tmp_path):
+    """Round 66 (Transportstyrelsen): the links to the e-services' own statements come first; the
+    site's status stands under the technical information after them."""
+    sections = [
+        ("Hur tillgänglig är webbplatsen?", "<p>Vi är medvetna om att delar av webbplatsen inte är helt tillgängliga.</p>"),
+        ("Hur tillgängliga är våra e-tjänster?", "<p>Redogörelser för våra e-tjänster är publicerade separat.</p>"
+                                               '<p><a href="/e-tjanster">Tillgänglighetsredogörelse för e-tjänster</a></p>'),
+        ("Rapportera brister i webbplatsens tillgänglighet", "<p>Ring oss på 0771-503 503.</p>"),
+        ("Tillsyn", "<p>Myndigheten för digital förvaltning har ansvaret för tillsyn.</p>"),
+        ("Teknisk information om webbplatsens tillgänglighet",
+         "<p>Den här webbplatsen är inte förenlig med lagen om tillgänglighet till digital offentlig service.</p>"),
+        ("Innehåll som inte är tillgängligt", "<ul><li>Filmer saknar undertexter.</li></ul>"),
+        ("Hur vi testat webbplatsen", "<p>Redogörelsen uppdaterades senast den 2 juni 2026.</p>"),
+    ]
+    result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
+    assert (result.status, result.codes) == ("not", ())
