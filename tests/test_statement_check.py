@@ -1698,3 +1698,38 @@ def test_a_question_about_our_other_services_does_not_hide_the_status_after_it(t
     ]
     result = run(page("sv", *sections), tmp_path, jurisdiction="eu")
     assert (result.status, result.codes) == ("not", ())
+
+
+@pytest.mark.parametrize("lang, sections", [
+    ("fi", [*FI_OK[:3], ("Valvontaviranomaisen yhteystiedot",
+                         "<p>Liikenne- ja viestintävirasto<br>Digitaalisen esteettömyyden ja saavutettavuuden valvontayksikkö</p>"),
+            FI_OK[4]]),
+    ("sv", [("Status för överensstämmelse", "<p>Webbplatsen uppfyller delvis kraven.</p>"),
+            ("Innehåll som inte är tillgängligt", "<ul><li>Vissa bilder saknar textalternativ.</li></ul>"),
+            ("Har du upptäckt brister i tillgängligheten?", "<p>Skriv till tillganglighet@example.fi</p>"),
+            ("Tillsynsmyndighet", "<p>Transport- och kommunikationsverket, Enheten för tillsyn över digital tillgänglighet</p>"),
+            ("Om utlåtandet", "<p>Utlåtandet har uppdaterats den 3.11.2026.</p>")]),
+    ("en", [("Compliance status", "<p>This website is partially compliant.</p>"),
+            ("Non-accessible content", "<p>Some images lack text.</p>"),
+            ("Feedback", "<p>accessibility@example.fi</p>"),
+            ("Enforcement procedure", "<p>The Transport and Communications Agency supervises the requirements.</p>"),
+            ("Preparation", "<p>Prepared on 1 October 2026.</p>")]),
+])
+def test_the_supervisor_named_without_traficom_is_the_current_one(tmp_path, lang, sections):
+    """The supervisor by its name and unit (statements/data/supervisor.json) without the short name
+    "Traficom" ("Liikenne- ja viestintävirastoon", "Transport- och kommunikationsverket") is the
+    current supervisor, not a missing one."""
+    html = page(lang, *sections).replace("<nav><a href=\"/palaute\">Palaute</a> Traficom</nav>", "")
+    assert "traficom" not in html.lower()
+    assert run(html, tmp_path, dt.date(2026, 11, 22)).codes == ()
+
+
+def test_every_name_and_unit_of_the_supervisor_names_the_current_one():
+    """The checker's words for the current supervisor cover its data file (the one source of truth):
+    each language's name and unit, as a statement writes them."""
+    from statements.check import _matches, patterns
+    from statements.render import supervisor
+    for lang in ("fi", "sv", "en"):
+        for field in ("name", "unit"):
+            text = supervisor()[lang][field].lower().replace("traficom", "").strip()
+            assert _matches(patterns()["supervisor_current"], text), (lang, field, text)
