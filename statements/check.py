@@ -499,6 +499,11 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     return None, ""
 
 
+def _composed(texts: list[str], lang: str) -> tuple[str | None, str]:
+    """The first status the texts give read by their parts (see ``composed_status``)."""
+    return next(((found, used) for text in texts for found, used in [composed_status(text, lang)] if found), (None, ""))
+
+
 def loose_status(words: str, lang: str) -> bool:
     return _matches(patterns()["status"]["partially_loose"][lang], words) is not None
 
@@ -696,7 +701,13 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
                   if _claims(first.lower(), lang)), "")
     # with such a claim only the status sections are read: a model wording there, else the claim
     status, words = None, ""
-    for text in places[:len(heading)] if claim else places:
+    for at, text in enumerate(places[:len(heading)] if claim else places):
+        if at == len(heading) > 0:
+            # none of the known wordings in the status sections: their first sentences read by their
+            # parts come before the rest of the page, whose lists of problems say "does not meet"
+            status, words = _composed(places[:len(heading)], lang)
+            if status:
+                break
         status, words = status_of(text, lang)
         if claim and loose_status(words, lang):  # "conforms to AA, but some parts are not fully accessible"
             status = None
@@ -705,8 +716,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if status is None and not claim:
         # none of the known wordings: the status section's first sentences read by their parts, never
         # the rest of the page, whose lists of problems say "does not meet"
-        status, words = next(((found, used) for text in places[:len(heading)] for found, used in [composed_status(text, lang)]
-                              if found), (None, ""))
+        status, words = _composed(places[:len(heading)], lang)
     if claim and status not in MODEL_STATUSES:
         # the model's wording may still stand under a heading of the author's own ("Teknisk
         # information om webbplatsens tillgänglighet"), never in a list of problems, feedback or enforcement

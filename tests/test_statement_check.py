@@ -1733,3 +1733,35 @@ def test_every_name_and_unit_of_the_supervisor_names_the_current_one():
         for field in ("name", "unit"):
             text = supervisor()[lang][field].lower().replace("traficom", "").strip()
             assert _matches(patterns()["supervisor_current"], text), (lang, field, text)
+
+
+SV_REST = [("Innehåll som inte är tillgängligt", "<ul><li>Vissa bilder saknar textalternativ.</li></ul>"),
+           ("Har du upptäckt brister i tillgängligheten?", "<p>Skriv till tillganglighet@example.fi</p>"),
+           ("Tillsynsmyndighet", "<p>Transport- och kommunikationsverket Traficom</p>"),
+           ("Om utlåtandet", "<p>Utlåtandet har uppdaterats den 3.11.2026.</p>")]
+EN_REST = [("Non-accessible content", "<p>Some images lack text.</p>"), ("Feedback", "<p>accessibility@example.fi</p>"),
+           ("Enforcement procedure", "<p>Traficom supervises the requirements.</p>"), ("Preparation", "<p>Prepared on 1 October 2026.</p>")]
+
+
+@pytest.mark.parametrize("lang, sentence, status", [
+    ("fi", "Verkkopalvelu on saavutettavuusvaatimusten mukainen.", "fully"),
+    ("fi", "Verkkosivusto on vaatimustenmukainen.", "fully"),
+    ("fi", "Palvelu ei ole vaatimustenmukainen.", "not"),
+    ("fi", "Verkkopalvelu ei ole vielä täysin saavutettavuusvaatimusten mukainen.", "partially"),
+    ("fi", "Sivusto noudattaa saavutettavuusvaatimuksia osittain.", "partially"),
+    ("fi", "Sovellus täyttää saavutettavuusvaatimukset lähes kokonaan.", "partially"),
+    ("sv", "Webbtjänsten motsvarar delvis kraven.", "partially"),
+    ("sv", "Webbplatsen motsvarar kraven till största delen.", "partially"),
+    ("sv", "Tjänsten motsvarar inte kraven.", "not"),
+    ("sv", "Tjänsten motsvarar kraven helt.", "fully"),
+    ("en", "The website meets the accessibility requirements in full.", "fully"),
+])
+def test_a_status_worded_as_statements_word_it_beside_a_list_that_says_does_not_meet(tmp_path, lang, sentence, status):
+    """Wordings a statement may use for the model's options: "on (saavutettavuus)vaatimusten
+    mukainen", "lähes kokonaan" (almost wholly: partially), the Finland-Swedish "motsvarar" (the
+    model's "vastaa"), "in full". A status section read by its parts comes before the rest of the
+    page, whose list of problems says "ei täytä" ("Sivusto noudattaa … osittain" was read as not)."""
+    rest = {"fi": FI_OK[1:], "sv": SV_REST, "en": EN_REST}[lang]
+    head = {"fi": "Saavutettavuuden tila", "sv": "Status för överensstämmelse", "en": "Compliance status"}[lang]
+    result = run(page(lang, (head, f"<p>{sentence}</p>"), *rest), tmp_path)
+    assert (result.status, result.codes) == (status, ())
