@@ -1765,3 +1765,17 @@ def test_a_status_worded_as_statements_word_it_beside_a_list_that_says_does_not_
     head = {"fi": "Saavutettavuuden tila", "sv": "Status för överensstämmelse", "en": "Compliance status"}[lang]
     result = run(page(lang, (head, f"<p>{sentence}</p>"), *rest), tmp_path)
     assert (result.status, result.codes) == (status, ())
+
+
+@pytest.mark.parametrize("lang, text, newest", [
+    ("sv", "Utlåtandet har setts över 5.1.2026.", dt.date(2026, 1, 5)),
+    ("sv", "Redogörelsen sågs senast över den 5 januari 2026.", dt.date(2026, 1, 5)),
+    ("sv", "Utlåtandet är utarbetat 5.1.2026.", dt.date(2026, 1, 5)),
+    ("en", "This statement was last checked on 5 January 2026.", dt.date(2026, 1, 5)),
+    ("en", "Date of last review: 05.01.2026", dt.date(2026, 1, 5)),
+])
+def test_a_statement_seen_over_checked_or_drawn_up_on_a_day_is_dated(lang, text, newest):
+    """Words that date a statement as "reviewed" and "prepared" do: "setts över" (looked over),
+    "utarbetat" (drawn up, the supervisor's own Swedish), "last checked", "date of last review"."""
+    from statements.check import labelled_dates
+    assert max(labelled_dates(" ".join(text.split()).lower(), lang), default=None) == newest
