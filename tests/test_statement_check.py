@@ -1779,3 +1779,18 @@ def test_a_statement_seen_over_checked_or_drawn_up_on_a_day_is_dated(lang, text,
     "utarbetat" (drawn up, the supervisor's own Swedish), "last checked", "date of last review"."""
     from statements.check import labelled_dates
     assert max(labelled_dates(" ".join(text.split()).lower(), lang), default=None) == newest
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("fi", "Oikeusturvakeinot"),
+    ("fi", "Saavutettavuuskantelun ja -selvityspyynnön tekeminen"),
+    ("sv", "Lämna en tillgänglighetsklagan"),
+    ("sv", "Om du inte är nöjd med svaret"),
+    ("en", "Submit a complaint"),
+])
+def test_a_complaint_to_the_supervisor_heads_the_enforcement_section(lang, heading):
+    """The supervisor's own words for the way to it — a "kantelu" (complaint to an authority),
+    "oikeusturvakeinot" (legal remedies), a "tillgänglighetsklagan", submitting a complaint — and
+    being dissatisfied with the answer ("inte är nöjd") head the enforcement section."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == {"enforcement"}
