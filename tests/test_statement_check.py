@@ -1796,3 +1796,16 @@ def test_a_complaint_to_the_supervisor_heads_the_enforcement_section(lang, headi
     being dissatisfied with the answer ("inte är nöjd") head the enforcement section."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == {"enforcement"}
+
+
+@pytest.mark.parametrize("heading, html", [
+    ("Saavutettavuuden puutteet ja niiden korjaaminen", "<ul><li>Osa kuvista on ilman tekstivastinetta.</li></ul>"),
+    ("Tiedossa olevat ongelmat", "<ul><li>Osa kuvista on ilman tekstivastinetta.</li></ul>"),
+    (None, "<p>Palvelussa on seuraavia puutteita:</p><ul><li>Osa kuvista on ilman tekstivastinetta.</li></ul>"),
+])
+def test_the_shortcomings_named_with_their_fixing_or_as_known_problems_are_the_list(tmp_path, heading, html):
+    """Shortcomings named together with their fixing ("… ja niiden korjaaminen") are the list of
+    what is not accessible, not the plan to fix it; so are "tiedossa olevat ongelmat" (known
+    problems) and, under the status, "seuraavia puutteita:" before a list."""
+    sections = [(FI_OK[0][0], FI_OK[0][1] + ("" if heading else html)), *([(heading, html)] if heading else []), *FI_OK[2:]]
+    assert run(page("fi", *sections), tmp_path).codes == ()
