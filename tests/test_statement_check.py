@@ -1757,11 +1757,13 @@ EN_REST = [("Non-accessible content", "<p>Some images lack text.</p>"), ("Feedba
     ("en", "The website meets the accessibility requirements in full.", "fully"),
     ("fi", "Palvelu täyttää osan saavutettavuusvaatimuksista.", "partially"),
     ("sv", "Webbplatsen uppfyller en del av kraven.", "partially"),
+    ("en", "Most of the requirements are not met.", "not"),
 ])
 def test_a_status_worded_as_statements_word_it_beside_a_list_that_says_does_not_meet(tmp_path, lang, sentence, status):
     """Wordings a statement may use for the model's options: "on (saavutettavuus)vaatimusten
     mukainen", "lähes kokonaan" (almost wholly: partially), the Finland-Swedish "motsvarar" (the
-    model's "vastaa"), "in full", meeting a part of the requirements ("osan", "en del av": partially). A status section read by its parts comes before the rest of the
+    model's "vastaa"), "in full", meeting a part of the requirements ("osan", "en del av": partially), the supervisor's
+    third option in English ("most of the requirements are not met"). A status section read by its parts comes before the rest of the
     page, whose list of problems says "ei täytä" ("Sivusto noudattaa … osittain" was read as not)."""
     rest = {"fi": FI_OK[1:], "sv": SV_REST, "en": EN_REST}[lang]
     head = {"fi": "Saavutettavuuden tila", "sv": "Status för överensstämmelse", "en": "Compliance status"}[lang]
