@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,13 +92,20 @@ def parts_alone_line(expected: dict) -> str:
             f"{sum(g is not None for w, g in read if w is None)} of the {len(read) - len(model)} with none read as one.")
 
 
+@cache
+def real_page(name: str) -> str:
+    """A real statement's page, read once for all the rewrites."""
+    from statements.check import read_page
+    return read_page(str(REAL / name))
+
+
 def exactly_right(expected: dict, rewrite) -> tuple[int, int]:
     """(checks with exactly the right problems, checks) when every real statement's page is first
     rewritten by ``rewrite(page, verdict)``: each as of its own date and as of 2026-11-22."""
-    from statements.check import check_html, read_page
+    from statements.check import check_html
     right = total = 0
     for name, want in sorted(expected.items()):
-        page = rewrite(read_page(str(REAL / name)), want)
+        page = rewrite(real_page(name), want)
         for day, problems in ((dt.date.fromisoformat(want["as_of"]), "problems"), (NOW, "problems_now")):
             got = set(check_html(name, page, day, jurisdiction=want.get("jurisdiction", "fi")).codes)
             right += got == set(want[problems])
@@ -111,14 +119,16 @@ def in_text(write):
     return lambda page, _want: "".join(part if part.startswith("<") else write(part) for part in tag.split(page))
 
 
+HEADING = re.compile(r"<h([2-6])([^>]*)>(.*?)</h\1>", re.S | re.I)  # level, attributes, words
+
+
 def other_markup_line(expected: dict) -> str:
     """The same checks with every h2–h6 heading written in another markup that pages use for section
     titles: how much of the reading rests on the headings being marked up as h2–h6."""
-    heading = re.compile(r"<h([2-6])[^>]*>(.*?)</h\1>", re.S | re.I)
-    forms = {"a bold paragraph": lambda m: f"<p><strong>{m.group(2)}</strong></p>",
-             "an ARIA heading": lambda m: f'<div role="heading" aria-level="{m.group(1)}">{m.group(2)}</div>',
-             "a disclosure's summary": lambda m: f"<details open><summary>{m.group(2)}</summary></details>"}
-    counts = ["as {}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: heading.sub(write, page)))
+    forms = {"a bold paragraph": lambda m: f"<p><strong>{m.group(3)}</strong></p>",
+             "an ARIA heading": lambda m: f'<div role="heading" aria-level="{m.group(1)}">{m.group(3)}</div>',
+             "a disclosure's summary": lambda m: f"<details open><summary>{m.group(3)}</summary></details>"}
+    counts = ["as {}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: HEADING.sub(write, page)))
               for form, write in forms.items()]
     return ("The same statements with every h2–h6 heading written in another markup pages use for section titles, "
             "exactly the right problems: " + "; ".join(counts) + ".")
@@ -235,7 +245,6 @@ def declared_language_line(expected: dict) -> str:
 def heading_forms_line(expected: dict) -> str:
     """The same checks with every h2–h6 heading's words set as pages set them: a colon after them, an
     icon before them, a section number, all headings at one level."""
-    heading = re.compile(r"<h([2-6])([^>]*)>(.*?)</h\1>", re.S | re.I)
     forms = {
         "with a colon after": lambda m: f"<h{m.group(1)}{m.group(2)}>{m.group(3).strip()}:</h{m.group(1)}>",
         "with an icon before": lambda m: f'<h{m.group(1)}{m.group(2)}><span aria-hidden="true">›</span> {m.group(3).strip()}</h{m.group(1)}>',
@@ -243,7 +252,7 @@ def heading_forms_line(expected: dict) -> str:
         "all at level 2": lambda m: f"<h2{m.group(2)}>{m.group(3)}</h2>",
         "all at level 3": lambda m: f"<h3{m.group(2)}>{m.group(3)}</h3>",
     }
-    counts = ["{}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: heading.sub(write, page)))
+    counts = ["{}, {} of {}".format(form, *exactly_right(expected, lambda page, _w, write=write: HEADING.sub(write, page)))
               for form, write in forms.items()]
     return "The same statements with every h2–h6 heading's words set otherwise, exactly the right problems: " + "; ".join(counts) + "."
 

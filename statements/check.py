@@ -702,7 +702,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # with such a claim only the status sections are read: a model wording there, else the claim
     status, words = None, ""
     for at, text in enumerate(places[:len(heading)] if claim else places):
-        if at == len(heading) > 0:
+        if heading and at == len(heading):
             # none of the known wordings in the status sections: their first sentences read by their
             # parts come before the rest of the page, whose lists of problems say "does not meet"
             status, words = _composed(places[:len(heading)], lang)
@@ -713,10 +713,6 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
             status = None
         if status in MODEL_STATUSES or (status and not claim):
             break
-    if status is None and not claim:
-        # none of the known wordings: the status section's first sentences read by their parts, never
-        # the rest of the page, whose lists of problems say "does not meet"
-        status, words = _composed(places[:len(heading)], lang)
     if claim and status not in MODEL_STATUSES:
         # the model's wording may still stand under a heading of the author's own ("Teknisk
         # information om webbplatsens tillgänglighet"), never in a list of problems, feedback or enforcement
