@@ -74,7 +74,7 @@ class Analysis:
         findings: list[Finding] = []
         facts: dict[str, Any] = {}
         for engine in self.engines:
-            findings += await engine.analyze(page)
+            findings += await at_rest(engine, page)
         deadline = asyncio.get_running_loop().time() + self.budget
         for check in self.checks:
             left = deadline - asyncio.get_running_loop().time()
@@ -92,6 +92,20 @@ class Analysis:
             if self.shots is not None:
                 findings = list(await self.shots.capture(page, findings))
         return order_findings(findings), facts
+
+
+async def at_rest(engine: Any, page: Any) -> tuple[Finding, ...]:
+    """The engine's findings on the page at rest: an analysis during which the page moved (a fade that began
+    halfway through, a slide still running when the wait for rest ran out) is made once more when the page has
+    come to rest, and the second one is kept. Pages that cannot tell (plain HTTP) are analysed once."""
+    if not hasattr(page, "watch_motion"):
+        return await engine.analyze(page)
+    await page.watch_motion()
+    found = await engine.analyze(page)
+    if await page.moved():
+        await page.at_rest()
+        found = await engine.analyze(page)
+    return found
 
 
 class Tab:

@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> None:
     settings = parse_settings(sys.argv[1:] if argv is None else argv)
     lang = current_language()
     st.set_page_config(layout="wide")  # pages set their own columns: the list beside the map on a large screen
+    # Streamlit's running indicator ("Stop") fades in half a second into a slow script run: it appears at once
+    # instead (no motion; a fade is no state to read, or to measure contrast in, as our own audit did)
+    st.html("<style>[data-testid=stStatusWidget]{transition:none!important}</style>")
     language_switcher(lang)
     sections = registered_pages(lang, settings)
     only_one = sum(len(p) for p in sections.values()) == 1

@@ -125,3 +125,56 @@ def test_a_page_is_analysed_at_rest_not_halfway_through_a_fade(chromium, tmp_pat
                                     browser_path=chromium, no_history=True), clock=fixed_clock)
     found = {p.url.rsplit("/", 1)[1]: [f.rule_id for f in p.violations] for p in outcome.report.pages}
     assert found == {"fade.html": [], "faint.html": ["color-contrast"]}
+
+
+class StartsTheFade:
+    """axe-core, but the page's fade begins as the first analysis does (as Streamlit's running indicator fades
+    in half a second into a slow script run, after the page looked at rest): the class that starts it is set
+    from our world, as the page's own timer would set it."""
+
+    def __init__(self, axe) -> None:
+        self.axe = axe
+        self.name, self.version, self.criteria = axe.name, axe.version, ()
+        self.analyses: list[str] = []
+
+    async def analyze(self, page):
+        if not self.analyses and page.url.endswith("/later.html"):
+            await (await page.top()).call("() => document.body.classList.add('go')")
+        self.analyses.append(page.url.rsplit("/", 1)[1])
+        return await self.axe.analyze(page)
+
+
+def test_an_analysis_the_page_moved_during_is_made_again_at_rest(chromium, tmp_path):
+    """A fade that starts after the wait for rest, while axe measures, is no colour the page shows: that
+    analysis is made once more at rest and the second is kept. A page that stays still is analysed once."""
+    import asyncio
+
+    from audit.browser import BrowserSession
+    from audit.conductor import Analysis, Conductor
+    from audit.config import AuditConfig
+    from audit.engines.axe import AxeEngine
+    from audit.frontier import ListFrontier, Target, plan
+    from audit.sites import SiteSpec
+    from kaikille.loopback import serve
+
+    # faint for most of a 0.8 s fade, black on white once it has ended
+    (tmp_path / "later.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Later</title><style>'
+        "@keyframes in { 0%, 90% { opacity: .3 } to { opacity: 1 } } .go main { animation: in .8s linear both }"
+        "</style></head><body><main><h1>Fading in later</h1><p>Black on white at rest.</p></main></body></html>", "utf-8")
+    (tmp_path / "still.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Still</title></head>'
+        "<body><main><h1>Still</h1><p>Nothing moves.</p></main></body></html>", "utf-8")
+    engine = StartsTheFade(AxeEngine.from_config(AuditConfig()))
+
+    async def scenario(base: str):
+        async with BrowserSession(chromium, 15) as session:
+            conductor = Conductor(session, Analysis(engines=[engine]), timeout=15, concurrency=1, per_host=1)
+            frontier = ListFrontier(plan(SiteSpec(base), AuditConfig()),
+                                    [Target(base + "later.html", 0, None), Target(base + "still.html", 0, None)], set())
+            return (await conductor.crawl(frontier)).pages
+
+    with serve(tmp_path) as base:
+        pages = asyncio.run(scenario(base))
+    assert {p.url.rsplit("/", 1)[1]: [f.rule_id for f in p.violations] for p in pages} == {"later.html": [], "still.html": []}
+    assert sorted(engine.analyses) == ["later.html", "later.html", "still.html"]

@@ -389,7 +389,7 @@ class BrowserSession:
             await page.wait_for_selector(self.wait_for, state="visible", timeout=self.timeout_ms)
         loaded = LoadedPage(page, context, hop["navigations"])
         visit.page = loaded
-        await loaded.at_rest(QUIET_MS)
+        await loaded.at_rest()
         found = await (await loaded.top()).call(TITLE_AND_LINKS)
         if isinstance(found, dict):
             visit.title = found.get("title") if isinstance(found.get("title"), str) else ""

@@ -133,7 +133,7 @@ class JourneyTab:
             await page.wait_for_load_state("load", timeout=ms)
             await self._traffic.settled(QUIET_MS, min(SETTLE_MS, ms))  # client-side rendering, as in the crawl
             loaded = LoadedPage(page, context)
-            await loaded.at_rest(QUIET_MS)
+            await loaded.at_rest()
             return loaded
         else:  # the reader allows only the actions above
             raise ValueError(f"unknown action {action}")

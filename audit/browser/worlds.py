@@ -19,6 +19,7 @@ from playwright.async_api import BrowserContext, Error as PlaywrightError, Page
 
 WORLD_NAME = "kaikille"
 REST_MS = 1000  # a page's fades and slides get this long to end before it is analysed, at most
+STILL_MS = 150  # at rest: no node of the page has changed for this long
 
 # Resolves once no node has changed for ``quiet`` ms and no animation that will end is running (a fade,
 # a slide, a transition: contrast measured halfway through one is no colour the page shows at rest), or
@@ -38,6 +39,24 @@ AT_REST = """(quiet, limit) => new Promise(resolve => {
     };
     look();
 })"""
+
+
+# Notes, in our world, whether the page moves from now on: a fade, slide or transition that starts (its event),
+# or one that is running when the watch starts or is asked. An analysis made while the page moved measured
+# colours no one sees at rest (Streamlit's running indicator fades in half a second into a slow script run).
+WATCH_MOTION = """() => {
+    const moving = () => document.getAnimations().some(a => a.playState === 'running' && a.effect
+        && Number.isFinite(a.effect.getComputedTiming().endTime));
+    let watch = globalThis.__kaikilleMotion;
+    if (!watch) {
+        watch = globalThis.__kaikilleMotion = {moved: false, moving};
+        const mark = () => { watch.moved = true; };
+        for (const type of ['transitionrun', 'animationstart']) document.addEventListener(type, mark, true);
+    }
+    watch.moved = moving();
+    return true;
+}"""
+MOVED = "() => { const watch = globalThis.__kaikilleMotion; return !watch || watch.moved || watch.moving(); }"
 
 
 class ScriptError(Exception):
@@ -146,7 +165,7 @@ class LoadedPage:
             return False
         return any(listener.get("type") in types for listener in found.get("listeners", []))
 
-    async def at_rest(self, quiet_ms: float, limit_ms: float = REST_MS) -> bool:
+    async def at_rest(self, quiet_ms: float = STILL_MS, limit_ms: float = REST_MS) -> bool:
         """Wait until the top document is at rest (see ``AT_REST``), at most ``limit_ms``; whether it is.
         A page that blocks its own thread or breaks our script is analysed as it stands."""
         try:
@@ -154,6 +173,20 @@ class LoadedPage:
             return await asyncio.wait_for(world.call(AT_REST, quiet_ms, limit_ms), limit_ms / 1000 + 1) is True
         except (PlaywrightError, ScriptError, TimeoutError):
             return False
+
+    async def watch_motion(self) -> None:
+        """Start noting whether the top document moves (see ``WATCH_MOTION``); ``moved`` tells."""
+        try:
+            await (await self.top()).call(WATCH_MOTION)
+        except (PlaywrightError, ScriptError):
+            pass
+
+    async def moved(self) -> bool:
+        """Whether the top document moved since ``watch_motion`` (or could not be asked: it may have)."""
+        try:
+            return await (await self.top()).call(MOVED) is not False
+        except (PlaywrightError, ScriptError):
+            return True
 
     async def screenshot(self, clip: tuple[float, float, float, float], timeout_s: float = 10) -> bytes:
         """A PNG of the viewport's region ``clip`` (x, y, width, height in CSS pixels)."""
