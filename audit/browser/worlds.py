@@ -56,7 +56,8 @@ WATCH_MOTION = """() => {
     watch.moved = moving();
     return true;
 }"""
-MOVED = "() => { const watch = globalThis.__kaikilleMotion; return !watch || watch.moved || watch.moving(); }"
+# A document with no watch is another document (the page went elsewhere while it was analysed): no evidence of motion.
+MOVED = "() => { const watch = globalThis.__kaikilleMotion; return !!watch && (watch.moved || watch.moving()); }"
 
 
 class ScriptError(Exception):
@@ -182,11 +183,12 @@ class LoadedPage:
             pass
 
     async def moved(self) -> bool:
-        """Whether the top document moved since ``watch_motion`` (or could not be asked: it may have)."""
+        """Whether the top document moved since ``watch_motion``. Only evidence counts: a page that cannot be
+        asked (it broke our script, or went elsewhere) keeps the analysis already made."""
         try:
-            return await (await self.top()).call(MOVED) is not False
+            return await (await self.top()).call(MOVED) is True
         except (PlaywrightError, ScriptError):
-            return True
+            return False
 
     async def screenshot(self, clip: tuple[float, float, float, float], timeout_s: float = 10) -> bytes:
         """A PNG of the viewport's region ``clip`` (x, y, width, height in CSS pixels)."""
