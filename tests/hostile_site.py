@@ -22,7 +22,7 @@ CASES = [
     "/calendar/2026/1", "/params?view=list", "/loop-a", "/away", "/gone", "/broken", "/photo", "/blob",
     "/never", "/busy", "/dialog", "/huge-dom", "/crash", "/csp", "/hostile",
     "/forge", "/surrogate", "/sw-install", "/refresh-in", "/refresh-out", "/locate", "/autosubmit", "/popups",
-    "/attachment", "/frame-3p", "/prefetch",
+    "/attachment", "/frame-3p", "/prefetch", "/restless",
 ]
 
 FORGE = """<script>
@@ -95,6 +95,12 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/busy":
             script = "<script>setInterval(() => fetch('/tick?' + Date.now()), 100)</script>"
             self.send(200, page("Never settles", "<p>Polls forever.</p>" + script))
+        elif path == "/restless":
+            # never at rest, and forging the events that say it moved: analysed at most twice, then audited
+            script = ("<style>@keyframes in { from { opacity: 0 } to { opacity: 1 } } .in { animation: in .3s }</style><script>"
+                      "setInterval(() => { const p = document.querySelector('p'); p.classList.toggle('in'); p.textContent = Date.now();"
+                      " for (const t of ['animationstart', 'transitionrun']) document.dispatchEvent(new Event(t)); }, 20)</script>")
+            self.send(200, page("Restless", "<p>Moves forever.</p>" + script))
         elif path == "/tick":
             self.send(200, b"ok", "text/plain")
         elif path == "/dialog":

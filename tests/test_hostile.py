@@ -92,6 +92,7 @@ def hostile_cases():
     ("/attachment", "skipped: download (served as an attachment, not shown as a page)"),
     ("/frame-3p", "audited"),
     ("/prefetch", "audited"),
+    ("/restless", "audited"),
 ])
 def test_each_case_ends_with_a_clear_outcome(hostile, path, expected):
     base, outcome, _, _ = hostile
