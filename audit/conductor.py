@@ -74,7 +74,7 @@ class Analysis:
         findings: list[Finding] = []
         facts: dict[str, Any] = {}
         for engine in self.engines:
-            findings += await at_rest(engine, page)
+            findings += await analysed_at_rest(engine, page)
         deadline = asyncio.get_running_loop().time() + self.budget
         for check in self.checks:
             left = deadline - asyncio.get_running_loop().time()
@@ -94,7 +94,7 @@ class Analysis:
         return order_findings(findings), facts
 
 
-async def at_rest(engine: Any, page: Any) -> tuple[Finding, ...]:
+async def analysed_at_rest(engine: Any, page: Any) -> tuple[Finding, ...]:
     """The engine's findings on the page at rest: an analysis during which the page moved (a fade that began
     halfway through, a slide still running when the wait for rest ran out) is made once more when the page has
     come to rest, and the second one is kept. Pages that cannot tell (plain HTTP) are analysed once."""

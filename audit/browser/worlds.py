@@ -21,6 +21,10 @@ WORLD_NAME = "kaikille"
 REST_MS = 1000  # a page's fades and slides get this long to end before it is analysed, at most
 STILL_MS = 150  # at rest: no node of the page has changed for this long
 
+# Whether an animation that will end (a fade, a slide, a transition) is running; endless ones (spinners) are not.
+MOVING = """() => document.getAnimations().some(a => a.playState === 'running' && a.effect
+    && Number.isFinite(a.effect.getComputedTiming().endTime))"""
+
 # Resolves once no node has changed for ``quiet`` ms and no animation that will end is running (a fade,
 # a slide, a transition: contrast measured halfway through one is no colour the page shows at rest), or
 # after ``limit`` ms. Endless animations (spinners) never end and are not waited for. Runs in our world:
@@ -30,8 +34,7 @@ AT_REST = """(quiet, limit) => new Promise(resolve => {
     let changed = start;
     const watch = new MutationObserver(() => { changed = performance.now(); });
     watch.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-    const moving = () => document.getAnimations().some(a => a.playState === 'running' && a.effect
-        && Number.isFinite(a.effect.getComputedTiming().endTime));
+    const moving = """ + MOVING + """;
     const look = () => {
         const now = performance.now();
         const rest = now - changed >= quiet && !moving();
@@ -45,8 +48,7 @@ AT_REST = """(quiet, limit) => new Promise(resolve => {
 # or one that is running when the watch starts or is asked. An analysis made while the page moved measured
 # colours no one sees at rest (Streamlit's running indicator fades in half a second into a slow script run).
 WATCH_MOTION = """() => {
-    const moving = () => document.getAnimations().some(a => a.playState === 'running' && a.effect
-        && Number.isFinite(a.effect.getComputedTiming().endTime));
+    const moving = """ + MOVING + """;
     let watch = globalThis.__kaikilleMotion;
     if (!watch) {
         watch = globalThis.__kaikilleMotion = {moved: false, moving};
