@@ -1811,3 +1811,45 @@ def test_the_shortcomings_named_with_their_fixing_or_as_known_problems_are_the_l
     problems) and, under the status, "seuraavia puutteita:" before a list."""
     sections = [(FI_OK[0][0], FI_OK[0][1] + ("" if heading else html)), *([(heading, html)] if heading else []), *FI_OK[2:]]
     assert run(page("fi", *sections), tmp_path).codes == ()
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("sv", "vi följer eu:s tillgänglighetsdirektiv (european accessibility act) i kraft sedan 28 juni 2025."),
+    ("sv", "lagen om vissa produkters och tjänsters tillgänglighet gäller från den 28 juni 2025."),
+    ("en", "the european accessibility act applies from 28 june 2025."),
+    ("fi", "esteettömyysdirektiivin vaatimukset ovat voimassa 28.6.2025 alkaen."),
+    ("fi", "lakia sovelletaan 23.9.2020 lähtien."),
+])
+def test_a_date_in_a_sentence_about_a_law_is_the_laws(lang, text):
+    """Round 72 (Hadj Omra Resor): the one date on the page was the day the European Accessibility
+    Act applied ("i kraft sedan 28 juni 2025"), taken for the statement's: a false "stale" where the
+    statement has no date of its own. A sentence that names a law and not the statement dates the law."""
+    from statements.check import unlabelled_dates
+    assert unlabelled_dates(text, lang) == []
+    statement = {"sv": "redogörelsen enligt lagen är från 3 mars 2026.", "en": "this statement under the act is from 3 march 2026.",
+                 "fi": "tämä lain mukainen seloste on 3.3.2026."}[lang]
+    assert unlabelled_dates(text + " " + statement, lang) == [dt.date(2026, 3, 3)]  # the statement's own sentence still dates it
+
+
+@pytest.mark.parametrize("lang, status, work", [
+    ("sv", "Webbplatsen är delvis förenlig med standarden WCAG 2.2 AA.",
+     "Pågående arbete: kontrastförbättringar för vissa sektioner, tangentbordsnavigering i bokningsflöden."),
+    ("en", "This website is partially compliant with WCAG 2.1 AA.",
+     "We are working to fix the following: the contrast of the footer, keyboard access to the booking form."),
+    ("fi", "Verkkopalvelu vastaa suurilta osin digipalvelulain vaatimuksia.",
+     "Työn alla: alatunnisteen kontrasti, varauslomakkeen näppäimistökäyttö."),
+])
+def test_the_work_in_progress_under_the_status_names_what_is_not_accessible(tmp_path, lang, status, work):
+    """Round 72 (Hadj Omra Resor): a partially compliant site names its shortcomings as the work in
+    progress right after its status ("Pågående arbete: …"), with no section of their own; the
+    section was reported missing. The same status with nothing after it still has none."""
+    contact = {"sv": SV_CONTACT,
+               "en": [("Feedback", "<p>E-mail: a11y@example.org</p>"), ("Enforcement procedure", "<p>Contact the Agency for Digital Government (Digg).</p>"),
+                      ("Preparation", "<p>This statement was prepared on 17 August 2026.</p>")],
+               "fi": FI_OK[2:]}[lang]
+    jurisdiction = "fi" if lang == "fi" else "eu"
+    heading = {"sv": "Status", "en": "Compliance status", "fi": "Saavutettavuuden tila"}[lang]
+    named = page(lang, (heading, f"<p>{status} {work}</p>"), *contact)
+    assert run(named, tmp_path, dt.date(2026, 9, 1), jurisdiction).codes == ()
+    unnamed = page(lang, (heading, f"<p>{status}</p>"), *contact)
+    assert run(unnamed, tmp_path, dt.date(2026, 9, 1), jurisdiction).codes == ("no-non-accessible-section",)
