@@ -1853,3 +1853,17 @@ def test_the_work_in_progress_under_the_status_names_what_is_not_accessible(tmp_
     assert run(named, tmp_path, dt.date(2026, 9, 1), jurisdiction).codes == ()
     unnamed = page(lang, (heading, f"<p>{status}</p>"), *contact)
     assert run(unnamed, tmp_path, dt.date(2026, 9, 1), jurisdiction).codes == ("no-non-accessible-section",)
+
+
+@pytest.mark.parametrize("lang, heading, items, contact", [
+    ("sv", "Så här uppfyller tjänsten kraven", "<li>All funktionalitet kan nås med tangentbord.</li>", SV_CONTACT),
+    ("fi", "Näin palvelu täyttää vaatimukset", "<li>Kaikki toiminnot toimivat näppäimistöllä.</li>", FI_OK[2:]),
+])
+def test_a_heading_over_the_measures_taken_is_no_status(tmp_path, lang, heading, items, contact):
+    """Round 74 (UBM Klar): the heading "Så här uppfyller tjänsten kraven" (this is how the service
+    meets the requirements) over a list of measures was read as a status in the author's own words;
+    the statement states no status at all. "Näin ollen" (therefore) before a status still claims one."""
+    measures = page(lang, (heading, f"<ul>{items}</ul>"), *contact)
+    assert "no-status" in run(measures, tmp_path, dt.date(2026, 9, 1), "eu" if lang == "sv" else "fi").codes
+    from statements.check import status_of
+    assert status_of("näin ollen palvelu täyttää saavutettavuusvaatimukset osittain.", "fi")[0] == "partially"
