@@ -654,7 +654,7 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     on 11 May 2022": the UK model keeps that apart from the statement's own date), the service's
     publication ("Webbplatsen offentliggjordes den 25 juni 2025"), a plan ("senast den 31
     december 2025", "by March 2025") and a law's own date ("Law of 19 July 2018", "the Act applies
-    from 28 June 2025")."""
+    from 28 June 2025") and the day data was fetched."""
     cited = [dates_in(text[m.end():m.end() + span], lang)[:1]
              for words, span in ((patterns()["test_words"][lang], 60), (patterns()["law_date_words"][lang], 25))
              for word in words for m in re.finditer(word, text)]
@@ -664,7 +664,7 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
         # a sentence naming a law and not the statement dates the law ("EU:s tillgänglighetsdirektiv …
         # i kraft sedan 28 juni 2025")
         about_a_law = _matches(p["law_words"][lang], sentence) and not _matches(p["statement_words"][lang], sentence)
-        if about_a_law or _matches(p["publication_words"][lang] + p["plan_words"][lang], sentence):
+        if about_a_law or _matches(p["publication_words"][lang] + p["plan_words"][lang] + p["data_words"][lang], sentence):
             excluded.update(dates_in(sentence, lang))
     return [d for d in dates_in(text, lang) if d not in excluded]
 

@@ -1867,3 +1867,17 @@ def test_a_heading_over_the_measures_taken_is_no_status(tmp_path, lang, heading,
     assert "no-status" in run(measures, tmp_path, dt.date(2026, 9, 1), "eu" if lang == "sv" else "fi").codes
     from statements.check import status_of
     assert status_of("näin ollen palvelu täyttää saavutettavuusvaatimukset osittain.", "fi")[0] == "partially"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "the data was fetched through gbif's open api on 2026-10-01 and is free to use."),
+    ("sv", "datan hämtades via gbif:s öppna gränssnitt den 2026-10-01 och får användas fritt."),
+    ("fi", "aineisto on haettu avoimesta rajapinnasta 1.10.2026."),
+])
+def test_the_day_data_was_fetched_does_not_date_the_statement(lang, text):
+    """Round 75 (Artkollen): a statement that is the last section of a page about its data has no date
+    of its own; the day the data was fetched was not taken for it only because it was also the day of
+    the last test, which does not date a statement either. A sentence about fetched data dates the data."""
+    from statements.check import unlabelled_dates
+    assert unlabelled_dates(text, lang) == []
+    assert unlabelled_dates("2026-10-05. " + text, lang) == [dt.date(2026, 10, 5)]  # a bare date still counts
