@@ -1881,3 +1881,20 @@ def test_the_day_data_was_fetched_does_not_date_the_statement(lang, text):
     from statements.check import unlabelled_dates
     assert unlabelled_dates(text, lang) == []
     assert unlabelled_dates("2026-10-05. " + text, lang) == [dt.date(2026, 10, 5)]  # a bare date still counts
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("sv", "Pågående förbättringar"),
+    ("en", "Ongoing improvements"),
+    ("en", "Work in progress"),
+    ("fi", "Työn alla olevat korjaukset"),
+])
+def test_a_heading_over_the_improvements_in_progress_heads_the_list_of_problems(lang, heading):
+    """Round 76 (Screndo): the only list of what is not yet accessible stands under "Pågående
+    förbättringar" / "Ongoing improvements" ("Better colour contrast for key components"); the
+    section was reported missing. The heading names work in progress, as "Pågående arbete:" does in a
+    sentence (round 72); a heading about fixing in general ("Åtgärdande av brister") still is not the list."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == {"non_accessible"}
+    assert "non_accessible" not in heading_kinds({"sv": "Åtgärdande av brister", "en": "Fixing problems",
+                                                  "fi": "Puutteiden korjaaminen"}[lang], lang)
