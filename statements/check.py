@@ -653,8 +653,8 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     """Every date, when none is labelled, except the date of a test ("This website was last tested
     on 11 May 2022": the UK model keeps that apart from the statement's own date), the service's
     publication ("Webbplatsen offentliggjordes den 25 juni 2025"), a plan ("senast den 31
-    december 2025", "by March 2025") and a law's own date ("Law of 19 July 2018", "the Act applies
-    from 28 June 2025") and the day data was fetched."""
+    december 2025", "by March 2025"), a law's own date ("Law of 19 July 2018", "the Act applies
+    from 28 June 2025") and the day data was fetched ("Datan hämtades … den 2026-10-07")."""
     cited = [dates_in(text[m.end():m.end() + span], lang)[:1]
              for words, span in ((patterns()["test_words"][lang], 60), (patterns()["law_date_words"][lang], 25))
              for word in words for m in re.finditer(word, text)]
