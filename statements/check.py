@@ -42,7 +42,7 @@ from urllib.parse import urljoin
 import requests
 from babel.dates import get_month_names
 from bs4 import BeautifulSoup, Tag, UnicodeDammit
-from bs4.element import PreformattedString
+from bs4.element import NavigableString, PreformattedString
 from py3langid.langid import MODEL_FILE as LANGID_MODEL
 from py3langid.langid import LanguageIdentifier
 
@@ -232,10 +232,39 @@ def _chrome(tag: Tag) -> bool:
             or (any(HEADER_NAME.search(name) for name in names) and tag.find("h1") is None))
 
 
+# a site's copyright line ("© 2024 City", "Copyright © Example Oy"), never a statement's word about
+# copyright-protected content
+COPYRIGHT = re.compile(r"©\s*(?:\d{4}|[^\W\d_])|\bcopyright\s*(?:©|\(c\)|\d{4})", re.I)
+FOOTER_MAX_CHARS = 600
+
+
+def _unnamed_footer(mark: NavigableString, root: Tag) -> Tag | None:
+    """The site footer a page marks by no landmark, role or name: the largest block around its copyright
+    line that holds no heading, when it is short and ends the page after the content. A statement's
+    feedback section is often its last; the site's e-mail address under it is no channel of the statement."""
+    block = None
+    for parent in mark.parents:
+        if parent is root or parent.find(HEADINGS) or parent.find(attrs={"role": "heading"}):
+            break
+        block = parent
+    if block is None or len(" ".join(block.get_text(" ").split())) > FOOTER_MAX_CHARS:
+        return None
+    # a block right after a heading beside it is that heading's section, not the site's footer
+    if any(isinstance(sibling, Tag) and (sibling.name in HEADINGS or sibling.get("role") == "heading")
+           for sibling in block.previous_siblings):
+        return None
+    last = next(reversed(list(block.descendants)), block)
+    shown = lambda text: bool(text.strip())  # noqa: E731
+    if last.find_next(string=shown) is not None or block.find_previous(string=shown) is None:
+        return None
+    return block
+
+
 def sections(soup: BeautifulSoup) -> list[Section]:
     """The statement's text by section, in page order. Navigation, headers, footers and cookie notices
     of the site around it are left out when the page marks them: its main content, landmark elements,
-    ARIA roles, or blocks named so."""
+    ARIA roles, blocks named so, or, ending a page that marks none, a short block around the site's
+    copyright line."""
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
     if soup.find("wbr"):  # a word break opportunity inside a word joins its two halves again
@@ -253,6 +282,10 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         for chrome in root.find_all(_chrome):
             if not chrome.decomposed:
                 chrome.decompose()
+        footers = [footer for mark in root.find_all(string=COPYRIGHT) for footer in [_unnamed_footer(mark, root)] if footer]
+        for footer in footers:
+            if not footer.decomposed:
+                footer.decompose()
     found = [Section("", 0)]
     level = 1  # of the last real heading: a bold paragraph standing for a heading sits one below it
     titles: set[int] = set()

@@ -1898,3 +1898,22 @@ def test_a_heading_over_the_improvements_in_progress_heads_the_list_of_problems(
     assert heading_kinds(heading, lang) == {"non_accessible"}
     assert "non_accessible" not in heading_kinds({"sv": "Åtgärdande av brister", "en": "Fixing problems",
                                                   "fi": "Puutteiden korjaaminen"}[lang], lang)
+
+
+@pytest.mark.parametrize("footer", [
+    '<div><p>Vaihde 09 310 1691. kirjaamo@example.fi</p><p>© 2026 Kaupunki</p></div>',
+    '<div class="bg-slate-900 py-8"><div><p>kirjaamo@example.fi</p></div><p>Copyright © Example Oy</p></div>',
+])
+def test_an_unnamed_footer_with_the_sites_copyright_is_no_part_of_the_statement(footer):
+    """The bench's chrome line, unnamed divs: a footer no landmark, role or name marks passed its e-mail
+    address for the feedback channel of a statement whose last section has none (Artkollen, round 75;
+    UBM Klar, round 74). The short block around the site's copyright line that ends the page is left
+    out; a statement's own words about copyright, and a © block with text after it, stay."""
+    from statements.check import check_html
+    feedback = "<h2>Palaute</h2><p>Kerro meille, jos huomaat puutteita.</p>"
+    page = f'<html lang="fi"><body><div>{NO_FEEDBACK_FI}{feedback}</div>{footer}</body></html>'
+    assert "no-feedback" in check_html("p", page, dt.date(2026, 5, 1)).codes
+    own = NO_FEEDBACK_FI + "<h2>Palaute</h2><p>Tekijänoikeudella suojattu aineisto (copyright 2020) ei kuulu lain piiriin. Sähköposti: a11y@example.fi</p>"
+    assert check_html("p", f'<html lang="fi"><body><div>{own}</div></body></html>', dt.date(2026, 5, 1)).codes == ()
+    followed = f'<html lang="fi"><body><div>{NO_FEEDBACK_FI}{feedback}</div>{footer}<div><p>Lisätietoja sivustosta.</p></div></body></html>'
+    assert "no-feedback" not in check_html("p", followed, dt.date(2026, 5, 1)).codes  # not the page's end: kept
