@@ -242,9 +242,17 @@ def _unnamed_footer(mark: NavigableString, root: Tag) -> Tag | None:
     """The site footer a page marks by no landmark, role or name: the largest block around its copyright
     line that holds no heading, when it is short and ends the page after the content. A statement's
     feedback section is often its last; the site's e-mail address under it is no channel of the statement."""
+    # every block that holds a heading, found once from the headings up (a page nested thousands deep
+    # costs one pass, not one search of each block around the copyright line)
+    holding: set[int] = set()
+    for heading in (*root.find_all(HEADINGS), *root.find_all(attrs={"role": "heading"})):
+        for parent in heading.parents:
+            if id(parent) in holding:
+                break
+            holding.add(id(parent))
     block = None
     for parent in mark.parents:
-        if parent is root or parent.find(HEADINGS) or parent.find(attrs={"role": "heading"}):
+        if parent is root or id(parent) in holding:
             break
         block = parent
     if block is None or len(" ".join(block.get_text(" ").split())) > FOOTER_MAX_CHARS:
@@ -282,10 +290,10 @@ def sections(soup: BeautifulSoup) -> list[Section]:
         for chrome in root.find_all(_chrome):
             if not chrome.decomposed:
                 chrome.decompose()
-        footers = [footer for mark in root.find_all(string=COPYRIGHT) for footer in [_unnamed_footer(mark, root)] if footer]
-        for footer in footers:
-            if not footer.decomposed:
-                footer.decompose()
+        # only the page's last copyright line can stand in the footer that ends it
+        footer = next((_unnamed_footer(mark, root) for mark in root.find_all(string=COPYRIGHT)[-1:]), None)
+        if footer is not None:
+            footer.decompose()
     found = [Section("", 0)]
     level = 1  # of the last real heading: a bold paragraph standing for a heading sits one below it
     titles: set[int] = set()
