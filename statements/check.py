@@ -739,7 +739,10 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     heading = status_sections(found_sections, lang)
     others = [i for group in ("non_accessible", "feedback", "enforcement", "preparation") for i in _find(found_sections, group, lang)]
     first_other = min(others) if others else len(found_sections)
-    places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), body]
+    # anywhere but in a list of problems ("the contrast of our button does not meet WCAG 2.1" under
+    # "Kontrastproblem …" is no status)
+    anywhere = " ".join(found_sections[i].text for i in _outside(found_sections, lang, ("non_accessible",)))
+    places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]
@@ -787,9 +790,12 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     describing = " ".join(found_sections[i].heading + " " + found_sections[i].text
                           for i in _outside(found_sections, lang, ("feedback", "enforcement", "support")))
     # and a list right in a section that says the problems are described below ("…, på grund av de
-    # brister som beskrivs nedan" followed by them, under the status heading)
+    # brister som beskrivs nedan" followed by them, under the status heading) or that parts are not
+    # fully accessible ("How accessible this website is": a list with "We know some parts of this
+    # website are not fully accessible." among its items)
+    says_listed = patterns()["listed_below"][lang] + patterns()["status"]["partially_loose"][lang]
     listed = next((found_sections[i].text for i in _outside(found_sections, lang, ("feedback", "enforcement", "support"))
-                   if found_sections[i].items and _matches(patterns()["listed_below"][lang], found_sections[i].text)), "")
+                   if found_sections[i].items and _matches(says_listed, found_sections[i].text)), "")
     described = (_matches(patterns()["non_accessible_phrases"][lang], describing) or SUCCESS_CRITERION.search(body)
                  or listed)
     if status != "fully" and not non_accessible and not described:

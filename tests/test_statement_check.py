@@ -1917,3 +1917,47 @@ def test_an_unnamed_footer_with_the_sites_copyright_is_no_part_of_the_statement(
     assert check_html("p", f'<html lang="fi"><body><div>{own}</div></body></html>', dt.date(2026, 5, 1)).codes == ()
     followed = f'<html lang="fi"><body><div>{NO_FEEDBACK_FI}{feedback}</div>{footer}<div><p>Lisätietoja sivustosta.</p></div></body></html>'
     assert "no-feedback" not in check_html("p", followed, dt.date(2026, 5, 1)).codes  # not the page's end: kept
+
+
+EN_CONTACT = [("Feedback", "<p>E-mail: <a href='mailto:a11y@example.org'>a11y@example.org</a></p>"),
+              ("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) enforces the regulations.</p>"),
+              ("Preparation", "<p>This statement was prepared on 17 August 2026.</p>")]
+
+
+@pytest.mark.parametrize("lang, heading, items, contact", [
+    ("en", "How accessible this website is",
+     "<li>You can change the font size.</li><li>We know some parts of this website are not fully accessible.</li>"
+     "<li>Some of our online forms are difficult to navigate using just a keyboard.</li>", EN_CONTACT),
+    ("sv", "Hur tillgänglig är webbplatsen?",
+     "<li>Du kan ändra textstorleken.</li><li>Vi är medvetna om att delar av webbplatsen inte är helt tillgängliga.</li>"
+     "<li>Vissa formulär går inte att använda med tangentbord.</li>", SV_CONTACT),
+])
+def test_a_list_that_says_parts_are_not_fully_accessible_names_the_problems(tmp_path, lang, heading, items, contact):
+    """Round 79 (Birmingham Choice): the only list of problems stands under "How accessible this
+    website is", with "We know some parts of this website are not fully accessible." as one of its
+    items; the non-accessible section was reported missing. The same section with nothing listed
+    still has none."""
+    listed = page(lang, (heading, f"<ul>{items}</ul>"), *contact)
+    assert run(listed, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
+    loose = {"en": "We know some parts of this website are not fully accessible.",
+             "sv": "Vi är medvetna om att delar av webbplatsen inte är helt tillgängliga."}[lang]
+    unlisted = page(lang, (heading, f"<p>{loose}</p>"), *contact)
+    assert run(unlisted, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-non-accessible-section",)
+
+
+@pytest.mark.parametrize("lang, aim, heading, problem, contact", [
+    ("sv", "Denna webbplats försöker uppfylla WCAG 2.1 på nivå AA.", "Kontrastproblem för knappen",
+     "Kontrasten på vår knapp uppfyller inte WCAG 2.1 för tillräcklig kontrast.", SV_CONTACT),
+    ("fi", "Tavoitteenamme on täyttää WCAG 2.1 AA -taso.", "Kontrastiongelma painikkeessa",
+     "Painikkeen kontrasti ei täytä WCAG 2.1 -vaatimusta.", FI_OK[2:]),
+])
+def test_does_not_meet_under_a_heading_naming_a_problem_is_no_status(tmp_path, lang, aim, heading, problem, contact):
+    """Round 79 (Alltid Hemtjänst): with no status section and only an aim ("försöker uppfylla"), the
+    contrast of a button that "uppfyller inte" WCAG under "Kontrastproblem för Call-to-Action-knappen"
+    was read as the site's status, "not compliant". A heading naming a kind of problem heads a list of
+    problems, and a status is never read from one."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == {"non_accessible"}
+    codes = run(page(lang, ("Mål", f"<p>{aim}</p>"), (heading, f"<p>{problem}</p>"), *contact),
+                tmp_path, dt.date(2026, 9, 1), "eu").codes
+    assert "no-status" in codes and "no-non-accessible-section" not in codes
