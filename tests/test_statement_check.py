@@ -1961,3 +1961,20 @@ def test_does_not_meet_under_a_heading_naming_a_problem_is_no_status(tmp_path, l
     codes = run(page(lang, ("Mål", f"<p>{aim}</p>"), (heading, f"<p>{problem}</p>"), *contact),
                 tmp_path, dt.date(2026, 9, 1), "eu").codes
     assert "no-status" in codes and "no-non-accessible-section" not in codes
+
+
+@pytest.mark.parametrize("link", [
+    '<a href="https://github.com/example/site/issues">GitHub issue tracker</a>',
+    '<a href="https://gitlab.com/example/site/-/issues">report it here</a>',
+])
+def test_an_issue_tracker_link_is_a_feedback_channel(tmp_path, link):
+    """Round 80 (Barazo): "You can report accessibility issues through our GitHub issue tracker" under
+    "Contact us" was not taken for a channel, so "no feedback" was reported. A link to an issue tracker
+    is one, as a form is; the same section without the link still has none."""
+    status = ("Compliance status", "<p>This website is fully compliant with WCAG 2.1 AA.</p>")
+    rest = [("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) enforces the regulations.</p>"),
+            ("Preparation", "<p>This statement was prepared on 17 August 2026.</p>")]
+    with_link = page("en", status, ("Contact us", f"<p>Please tell us about barriers. Use our {link}.</p>"), *rest)
+    assert run(with_link, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
+    without = page("en", status, ("Contact us", "<p>Please let us know about barriers.</p>"), *rest)
+    assert run(without, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-feedback",)
