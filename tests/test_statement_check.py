@@ -1978,3 +1978,23 @@ def test_an_issue_tracker_link_is_a_feedback_channel(tmp_path, link):
     assert run(with_link, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
     without = page("en", status, ("Contact us", "<p>Please let us know about barriers.</p>"), *rest)
     assert run(without, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-feedback",)
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("fi", "Upotuksesta puuttuu selittävä otsikko", {"non_accessible"}),
+    ("fi", "Kuvien ja kaavioiden tekstivastineissa on puutteita", {"non_accessible"}),
+    ("sv", "Alternativ text saknas", {"non_accessible"}),
+    ("sv", "Bilderna saknar alternativtext", {"non_accessible"}),
+    ("en", "Some images are missing alternative text", {"non_accessible"}),
+    ("en", "The map lacks a text alternative", {"non_accessible"}),
+    ("sv", "Noterade du brister i tillgängligheten?", {"feedback"}),
+    ("sv", "Märkte du brister i tillgängligheten?", {"feedback"}),
+    ("fi", "Linkit", set()),
+])
+def test_a_heading_stating_a_problem_heads_problems_and_a_question_about_noticing_them_asks_for_feedback(lang, heading, kinds):
+    """Round 82 (Uusikaupunki, DVV): headings that state a problem ("Upotuksesta puuttuu selittävä
+    otsikko", the embed lacks a title) were taken for none of a statement's sections, and "Noterade du
+    brister i tillgängligheten?" (did you notice shortcomings?) for the list of problems rather than
+    the feedback section. A heading naming only a topic ("Linkit") is still none of them."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
