@@ -1998,3 +1998,18 @@ def test_a_heading_stating_a_problem_heads_problems_and_a_question_about_noticin
     the feedback section. A heading naming only a topic ("Linkit") is still none of them."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, text, newest", [
+    ("sv", "en utomstående organisation har utfört en bedömning av webbplatsen i januari 2022. det här utlåtandet bereddes i samband med bedömningen.", dt.date(2022, 1, 31)),
+    ("fi", "ulkopuolinen asiantuntija arvioi palvelun 14.3.2023. tämä seloste on laadittu arvioinnin yhteydessä.", dt.date(2023, 3, 14)),
+    ("en", "an external auditor assessed the website on 2 may 2024. this statement was prepared alongside the assessment.", dt.date(2024, 5, 2)),
+])
+def test_a_statement_prepared_with_an_assessment_takes_its_date(lang, text, newest):
+    """Round 83 (the Åland police): "En utomstående organisation (Eficode Oy) har utfört en bedömning av
+    webbplatsen i januari 2022. Det här utlåtandet bereddes i samband med bedömningen." dates the
+    statement by the assessment it was prepared with; no date was found. The assessment's date alone
+    still labels nothing."""
+    from statements.check import labelled_dates
+    assert max(labelled_dates(text, lang)) == newest
+    assert labelled_dates(text.split(". ")[0] + ".", lang) == []
