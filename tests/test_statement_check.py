@@ -1990,12 +1990,15 @@ def test_an_issue_tracker_link_is_a_feedback_channel(tmp_path, link):
     ("sv", "Noterade du brister i tillgängligheten?", {"feedback"}),
     ("sv", "Märkte du brister i tillgängligheten?", {"feedback"}),
     ("fi", "Linkit", set()),
+    ("sv", "Saknar du något?", set()),
+    ("en", "Is something missing?", set()),
 ])
 def test_a_heading_stating_a_problem_heads_problems_and_a_question_about_noticing_them_asks_for_feedback(lang, heading, kinds):
     """Round 82 (Uusikaupunki, DVV): headings that state a problem ("Upotuksesta puuttuu selittävä
     otsikko", the embed lacks a title) were taken for none of a statement's sections, and "Noterade du
     brister i tillgängligheten?" (did you notice shortcomings?) for the list of problems rather than
-    the feedback section. A heading naming only a topic ("Linkit") is still none of them."""
+    the feedback section. A heading naming only a topic ("Linkit"), or asking whether something is
+    missing ("Saknar du något?"), is still none of them."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == kinds
 
