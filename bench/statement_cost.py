@@ -40,6 +40,9 @@ def shaped() -> dict[str, str]:
         "100,000 copyright lines": page("<p>© 2026 Kaupunki</p>" * 100_000),
         "20,000 headings": page("".join(f"<h2>Osio {i}</h2><p>Teksti {i}.</p>" for i in range(20_000))),
         "1 MB of prose in one section": page("<h2>Ei-saavutettava sisältö</h2><p>" + "Kartta ei toimi näppäimistöllä. " * 32_000 + "</p>"),
+        # a heading that names what is missing heads a list of problems unless it asks ("Puuttuuko …?");
+        # one a megabyte long, the word in it 125,000 times and a question mark at its end
+        "a 1 MB heading asking what is missing": page("<h2>" + "puuttuu " * 125_000 + "?</h2><p>Teksti.</p>"),
     }
 
 
