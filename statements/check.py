@@ -679,7 +679,7 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     # "Det här utlåtandet bereddes i samband med bedömningen": the date of that assessment, in the
     # sentence before or in the same one ("… gjort en bedömning av webbplatsen i januari 2022.")
     for rule in p["prepared_with_assessment"][lang]:
-        for m in re.finditer(rule, text):
+        for m in _rx(rule).finditer(text):
             before = [s for s in SENTENCE_END.split(text[max(0, m.start() - 300):m.end()]) if s.strip()]
             found += [d for s in before[-2:] for d in dates_in(s, lang)][-1:]
     return found

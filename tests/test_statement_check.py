@@ -1972,8 +1972,7 @@ def test_an_issue_tracker_link_is_a_feedback_channel(tmp_path, link):
     "Contact us" was not taken for a channel, so "no feedback" was reported. A link to an issue tracker
     is one, as a form is; the same section without the link still has none."""
     status = ("Compliance status", "<p>This website is fully compliant with WCAG 2.1 AA.</p>")
-    rest = [("Enforcement procedure", "<p>The Equality and Human Rights Commission (EHRC) enforces the regulations.</p>"),
-            ("Preparation", "<p>This statement was prepared on 17 August 2026.</p>")]
+    rest = EN_CONTACT[1:]
     with_link = page("en", status, ("Contact us", f"<p>Please tell us about barriers. Use our {link}.</p>"), *rest)
     assert run(with_link, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
     without = page("en", status, ("Contact us", "<p>Please let us know about barriers.</p>"), *rest)
