@@ -450,8 +450,12 @@ def _asked(text: str, position: int, lang: str) -> bool:
 
 
 def _claims(sentence: str, lang: str) -> bool:
-    """Whether a sentence claims a level of accessibility (in any words), not merely asks about one."""
-    return any(not _asked(sentence, m.start(), lang) for rx in patterns()["status_claim"][lang] for m in _rx(rx).finditer(sentence))
+    """Whether a sentence claims a level of accessibility (in any words), not merely asks about one. The
+    words of a loose partial wording are not a claim of their own ("delar av webbplatsen inte uppfyller
+    kraven": parts do not meet them)."""
+    loose = [range(*m.span()) for rx in patterns()["status"]["partially_loose"][lang] for m in _rx(rx).finditer(sentence)]
+    return any(not _asked(sentence, m.start(), lang) and not any(m.start() in span for span in loose)
+               for rx in patterns()["status_claim"][lang] for m in _rx(rx).finditer(sentence))
 
 
 def status_of(text: str, lang: str) -> tuple[str | None, str]:

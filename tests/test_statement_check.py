@@ -2015,3 +2015,31 @@ def test_a_statement_prepared_with_an_assessment_takes_its_date(lang, text, newe
     from statements.check import labelled_dates
     assert max(labelled_dates(text, lang)) == newest
     assert labelled_dates(text.split(". ")[0] + ".", lang) == []
+
+
+@pytest.mark.parametrize("lang, heading, sentence", [
+    ("sv", "Tillgänglighetsstatus", "Vi är medvetna om att delar av webbplatsen inte uppfyller kraven."),
+    ("sv", "Hur tillgänglig är webbplatsen?", "Vi vet att delar av tjanst.example.se inte lever upp till kraven."),
+    ("fi", "Saavutettavuuden tila", "Osa sivuston sisällöistä ei täytä saavutettavuusvaatimuksia."),
+    ("en", "Compliance status", "We know parts of this website do not meet the requirements."),
+])
+def test_parts_that_do_not_meet_the_requirements_are_partially(tmp_path, lang, heading, sentence):
+    """Round 88 (Staffanstorp): "Vi är medvetna om att delar av webbplatsen inte uppfyller kraven"
+    (parts of the site do not meet the requirements) was read as "not compliant" by its words, and as a
+    claim in none of the model's words under a status heading. Parts that do not meet them is the
+    loose partial option, as "delar av webbplatsen inte är helt tillgängliga" already was."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
+    html = f'<html lang="{lang}"><body><main><h1>x</h1><h2>{heading}</h2><p>{sentence}</p></main></body></html>'
+    assert run(html, tmp_path, jurisdiction="eu").status == "partially"
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("sv", "Teknisk information om vardgivarwebben.norrbotten.ses tillgänglighet"),
+    ("en", "Technical information about example.org's accessibility"),
+])
+def test_technical_information_about_a_named_site_heads_the_status(lang, heading):
+    """Round 88 (Region Norrbotten's vårdgivarwebben): the site named by its address in "Teknisk
+    information om vardgivarwebben.norrbotten.ses tillgänglighet" hid the status heading."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == {"status"}
