@@ -491,7 +491,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # "uppfyller till största delen de kritiska kraven" is none of the model's options, while
     # "täyttää suurelta osin saavutettavuusvaatimukset, ja … kriittiset vaatimukset" is partially
     sentence = SENTENCE_END.split(text[start:], maxsplit=1)[0]
-    if kind != "other" and _matches(p["old_tool"][lang], sentence[:len(words) + 40]):
+    # what a claim is about runs to its clause's end ("uppfyller delvis WCAG-kriteriernas kritiska A- och
+    # AA-krav"), and at least 40 characters past it; a negation far from the critical requirements keeps its
+    # reading ("se ei täytä lain edellyttämiä kriittisiä saavutettavuusvaatimuksia. Emme noudata vielä lakia.")
+    clause_end = next((m.start() for m in WORDING_CLAUSE_END.finditer(sentence, len(words))), len(sentence))
+    about = len(words) + 40 if kind == "not" else max(len(words) + 40, clause_end)
+    if kind != "other" and _matches(p["old_tool"][lang], sentence[:about]):
         return "other", sentence[:200]
     # "täyttää saavutettavuusvaatimukset, mutta ei kaikilta osin" / "meets the requirements, but not
     # fully": the qualifier later in the sentence makes the claim before it the partial option
@@ -508,6 +513,9 @@ def _of_a_part(text: str, position: int, lang: str) -> bool:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
     return _matches(patterns()["status_of_a_part"][lang], text[start:position]) is not None
 
+
+# a status wording's clause ends at a comma or a semicolon
+WORDING_CLAUSE_END = re.compile(r"[,;]")
 
 # in a status section's first sentences: "(No. 2) Accessibility Regulations" goes on after "No.", and a
 # colon that introduces a list ends the reading, not one inside a word ("pr:ssä")

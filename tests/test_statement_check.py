@@ -2043,3 +2043,19 @@ def test_technical_information_about_a_named_site_heads_the_status(lang, heading
     information om vardgivarwebben.norrbotten.ses tillgänglighet" hid the status heading."""
     from statements.check import heading_kinds
     assert heading_kinds(heading, lang) == {"status"}
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("sv", "Tjänsten uppfyller delvis WCAG-kriteriernas kritiska A- och AA-krav.", "other"),
+    ("fi", "Palvelu täyttää osittain WCAG-kriteeristön kriittiset A- ja AA-tason vaatimukset.", "other"),
+    ("fi", "Palvelu täyttää suurelta osin saavutettavuusvaatimukset, ja sivustolla ei ole kriittisiä puutteita.", "partially"),
+    ("sv", "Webbplatsen uppfyller delvis tillgänglighetskraven och det finns inga kritiska brister.", "partially"),
+])
+def test_partly_meeting_the_critical_requirements_is_the_old_tools_wording(lang, sentence, expected):
+    """Round 91 (Traficom's Bitmätaren.fi): "uppfyller delvis WCAG-kriteriernas kritiska A- och AA-krav"
+    partly meets the old statement tool's critical requirements, none of the model's options; the
+    words naming them lay past the 40 characters read after the wording and were not "kritiska
+    tillgänglighetskrav". A clause is read to its end; critical shortcomings that are absent still
+    leave the partial option."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == expected
