@@ -453,9 +453,14 @@ def _claims(sentence: str, lang: str) -> bool:
     """Whether a sentence claims a level of accessibility (in any words), not merely asks about one. The
     words of a loose partial wording are not a claim of their own ("delar av webbplatsen inte uppfyller
     kraven": parts do not meet them)."""
-    loose = [range(*m.span()) for rx in patterns()["status"]["partially_loose"][lang] for m in _rx(rx).finditer(sentence)]
+    loose = _loose_spans(sentence, lang)
     return any(not _asked(sentence, m.start(), lang) and not any(m.start() in span for span in loose)
                for rx in patterns()["status_claim"][lang] for m in _rx(rx).finditer(sentence))
+
+
+def _loose_spans(text: str, lang: str) -> list[range]:
+    """Where the text words the loose partial option ("delar av webbplatsen inte är helt tillgängliga")."""
+    return [range(*m.span()) for rx in patterns()["status"]["partially_loose"][lang] for m in _rx(rx).finditer(text)]
 
 
 def status_of(text: str, lang: str) -> tuple[str | None, str]:
@@ -472,7 +477,7 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
             return kind, words
     # "alla delar av tjänsten uppfyller inte kraven" (not all parts meet them) is a loose "partially",
     # not the "uppfyller inte" (does not meet) it contains
-    within = [range(*m.span()) for rx in p["partially_loose"][lang] for m in _rx(rx).finditer(text)]
+    within = _loose_spans(text, lang)
     found = [(m.start(), kind, m.group(0)) for kind in ("not", "partially", "fully", "other") for rx in p[kind][lang]
              for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
     # "Robust: Delvis uppfyllt." is the status of a WCAG principle, not of the site: only statuses of
@@ -494,8 +499,9 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     # what a claim is about runs to its clause's end ("uppfyller delvis WCAG-kriteriernas kritiska A- och
     # AA-krav"), and at least 40 characters past it; a negation far from the critical requirements keeps its
     # reading ("se ei täytä lain edellyttämiä kriittisiä saavutettavuusvaatimuksia. Emme noudata vielä lakia.")
-    clause_end = next((m.start() for m in WORDING_CLAUSE_END.finditer(sentence, len(words))), len(sentence))
-    about = len(words) + 40 if kind == "not" else max(len(words) + 40, clause_end)
+    about = len(words) + 40
+    if kind != "not":
+        about = max(about, next((m.start() for m in WORDING_CLAUSE_END.finditer(sentence, len(words))), len(sentence)))
     if kind != "other" and _matches(p["old_tool"][lang], sentence[:about]):
         return "other", sentence[:200]
     # "täyttää saavutettavuusvaatimukset, mutta ei kaikilta osin" / "meets the requirements, but not
