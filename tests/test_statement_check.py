@@ -2059,3 +2059,26 @@ def test_partly_meeting_the_critical_requirements_is_the_old_tools_wording(lang,
     leave the partial option."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == expected
+
+
+@pytest.mark.parametrize("enforcement", [
+    [("Ongoing evaluation of accessibility", "<p>If you are not satisfied with our reply, contact the supervisor.</p>"),
+     ("Contact information for the Regional State Administrative Agency",
+      "<p><strong>Regional State Administrative Agency of Southern Finland</strong><br>Accessibility Monitoring Unit<br>"
+      "saavutettavuus(at)avi.fi</p>")],
+    [("Ongoing evaluation of accessibility",
+      "<p>If you do not receive a reply within two weeks, you can file a report with the Regional State Administrative "
+      "Agency for Southern Finland.</p>")],
+])
+def test_the_former_supervisor_named_in_english_outside_an_enforcement_heading(tmp_path, enforcement):
+    """Round 96 (Kela's family leave calculator in English): the enforcement heading is translated as
+    "Ongoing evaluation of accessibility", the supervisor stands under "Contact information for the
+    Regional State Administrative Agency" (a heading naming the body, as "Valvontaviranomaisen
+    yhteystiedot" or "Regionförvaltningsverket" do), and the complaint sentence "file a report with" is
+    the English of the Finnish "tehdä ilmoituksen" and the Swedish "anmälan". It names the former
+    supervisor, not none."""
+    en = [("Compliance status", "<p>This website is partially compliant.</p>"),
+          ("Non-accessible content", "<p>Some images lack text.</p>"),
+          ("Feedback", "<p>accessibility@example.fi</p>"), ("Preparation", "<p>Prepared on 1 October 2026.</p>")]
+    result = run(page("en", *en, *enforcement), tmp_path)
+    assert result.codes == ("old-supervisor",), result.found
