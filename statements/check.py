@@ -362,10 +362,20 @@ def _matches(rules: list[str], text: str) -> re.Match | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+# a heading joining the non-accessible content and another subject ("Known limitations & assistance",
+# "Kända brister och stöd") is read by its parts when the other is a group left out (only for that
+# section: "and" is also inside names, "Contacting the Equality and Human Rights Commission")
+HEADING_AND = re.compile(r"\s+(?:&|\+|and|och|samt|ja|sekä)\s+")
+
+
 def _find(found: list[Section], group: str, lang: str, exclude: tuple[str, ...] = ()) -> list[int]:
     p = patterns()["headings"]
+
+    def names(heading: str) -> bool:
+        return bool(_matches(p[group][lang], heading)) and not any(_matches(p[other][lang], heading) for other in exclude)
+
     return [i for i, s in enumerate(found) if s.heading and _matches(p[group][lang], s.heading)
-            and not any(_matches(p[other][lang], s.heading) for other in exclude)]
+            and (names(s.heading) or group == "non_accessible" and any(names(part) for part in HEADING_AND.split(s.heading)))]
 
 
 # a heading naming the feedback on non-accessible content ("Report non-accessible content"), its

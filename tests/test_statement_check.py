@@ -2082,3 +2082,28 @@ def test_the_former_supervisor_named_in_english_outside_an_enforcement_heading(t
           ("Feedback", "<p>accessibility@example.fi</p>"), ("Preparation", "<p>Prepared on 1 October 2026.</p>")]
     result = run(page("en", *en, *enforcement), tmp_path)
     assert result.codes == ("old-supervisor",), result.found
+
+
+@pytest.mark.parametrize("lang, heading", [
+    ("en", "Known Limitations &amp; Assistance"),
+    ("en", "Known issues and support"),
+    ("sv", "Kända brister och stöd"),
+    ("fi", "Tunnetut puutteet ja tuki"),
+])
+def test_a_heading_naming_known_limitations_and_assistance_is_the_non_accessible_section(tmp_path, lang, heading):
+    """Round 97 (the Enemy Alien portfolio): "Known Limitations & Assistance" heads the known limitations
+    and offers help with them. A heading that only names support for those the content keeps out is not
+    the section listing it, but one that names the limitations too, joined by "and", is."""
+    status = {"en": "This website is partially compliant with WCAG 2.1 AA.",
+              "sv": "Webbplatsen är delvis förenlig med lagen.",
+              "fi": "Verkkosivusto täyttää saavutettavuusvaatimukset osittain."}[lang]
+    vague = {"en": "There may be some.", "sv": "Det kan finnas några.", "fi": "Niitä voi olla."}[lang]
+    html = (f'<html lang="{lang}"><body><main><h1>x</h1><h2>Status</h2><p>{status}</p>'
+            f"<h2>{heading}</h2><p>{vague}</p></main></body></html>")
+    assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
+
+
+def test_a_heading_naming_only_support_is_still_not_the_non_accessible_section(tmp_path):
+    html = ('<html lang="en"><body><main><h1>x</h1><h2>Status</h2><p>This website is partially compliant with WCAG 2.1 AA.</p>'
+            "<h2>Support for users for whom the content is not accessible</h2><p>Call us.</p></main></body></html>")
+    assert "no-non-accessible-section" in run(html, tmp_path, jurisdiction="eu").codes
