@@ -2107,3 +2107,52 @@ def test_a_heading_naming_only_support_is_still_not_the_non_accessible_section(t
     html = ('<html lang="en"><body><main><h1>x</h1><h2>Status</h2><p>This website is partially compliant with WCAG 2.1 AA.</p>'
             "<h2>Support for users for whom the content is not accessible</h2><p>Call us.</p></main></body></html>")
     assert "no-non-accessible-section" in run(html, tmp_path, jurisdiction="eu").codes
+
+
+@pytest.mark.parametrize("lang, heading, kinds", [
+    ("sv", "Situationen med digitjänstens tillgänglighet", {"status"}),
+    ("sv", "Situationen gällande den digitala tjänstens tillgänglighet", {"status"}),
+    ("sv", "Aktias nättjänsters tillgänglighet", {"status"}),
+    ("sv", "Detaljerad information om teknisk tillgänglighet", {"status"}),
+    ("en", "Accessibility of the digital service", {"status"}),
+    ("sv", "3. Webbsidorna uppfyller inte till alla delar kraven", {"non_accessible"}),
+    ("sv", "3. Webbplatsen uppfyller inte ännu kraven till alla delar", {"non_accessible"}),
+    ("sv", "Allvarliga missförhållanden – WCAG", {"non_accessible"}),
+    ("en", "Accessibility of our website", set()),
+])
+def test_the_headings_of_finnish_banks_statements(lang, heading, kinds):
+    """Round 99 (Finnish banks' and insurers' statements, Säästöpankki's, Aktia's, OP's, POP Pankki's):
+    the Swedish of "Digipalvelun saavutettavuuden tila" is "Situationen med/gällande … tillgänglighet",
+    the status also stands under "<company>s nättjänsters tillgänglighet", "Accessibility of the digital
+    service" and "Detaljerad information om teknisk tillgänglighet"; the list of problems under "Webbsidorna
+    uppfyller inte till alla delar kraven" (as under the Finnish "Verkkosivusto ei ole vielä kaikilta osin
+    vaatimusten mukainen") and "Allvarliga missförhållanden". A site's title, "Accessibility of our
+    website", stays no section of the model."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, lang) == kinds
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("sv", "Nättjänster uppfyller kraven enligt lagen om tillhandahållande av digitala tjänster 306/2019 till vissa delar."),
+    ("en", "This website partly fulfils the requirements."),
+    ("en", "Account applications comply with the requirements in part."),
+])
+def test_in_part_and_to_some_parts_are_partially(lang, sentence):
+    """Round 99 (Aktia in Swedish, OP in English)."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("text, newest", [
+    ("Denna tillgänglighetsbeskrivning berör tjänsten Sb-Livförsäkring Ab:s elektroniska hälsodeklaration och är "
+     "uppgjord/uppdaterats 19.12.2023.", "2023-12-19"),
+    ("Detta tillgänglighetsutlåtande gäller mobilbanken och har publicerats 30.6.2021 och updaterats 30.11.2022.",
+     "2022-11-30"),
+    ("Utlåtandet ska uppdateras 1.6.2027.", None),
+])
+def test_a_swedish_update_label_is_not_taken_for_a_plan_inside_a_word(text, newest):
+    """Round 99 (Säästöpankki's and Nordea's Swedish statements): "ska" (shall) marks a plan only as a word,
+    not inside "elektroniska"; and Nordea's "updaterats" is "uppdaterats" misspelt."""
+    from statements.check import labelled_dates
+    found = labelled_dates(" ".join(text.split()).lower(), "sv")
+    assert (max(found).isoformat() if found else None) == newest
