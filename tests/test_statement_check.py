@@ -2156,3 +2156,14 @@ def test_a_swedish_update_label_is_not_taken_for_a_plan_inside_a_word(text, newe
     from statements.check import labelled_dates
     found = labelled_dates(" ".join(text.split()).lower(), "sv")
     assert (max(found).isoformat() if found else None) == newest
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fi", "Arvioinnin mukaan lain vaatimukset saavutettiin osittain."),
+    ("en", "OP’s identity verification services meet the requirements in part."),
+])
+def test_requirements_met_in_part_in_the_plural_and_in_the_past(lang, sentence):
+    """Round 100 (Oma Säästöpankki: "according to the assessment the law's requirements were met in
+    part"; OP's identification services, a plural subject: "meet the requirements in part")."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), lang)[0] == "partially"
