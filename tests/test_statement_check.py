@@ -2167,3 +2167,35 @@ def test_requirements_met_in_part_in_the_plural_and_in_the_past(lang, sentence):
     part"; OP's identification services, a plural subject: "meet the requirements in part")."""
     from statements.check import status_of
     assert status_of(sentence.lower(), lang)[0] == "partially"
+
+
+@pytest.mark.parametrize("lang, text, newest", [
+    ("en", "This web service was published on 2 May 2022 and updated on 14 October 2024 and it partly meets the "
+           "criteria.", None),
+    ("fi", "Tämä verkkopalvelu on julkaistu 2.5.2022 ja päivitetty 14.10.2024.", None),
+    ("sv", "Detta tillgänglighetsutlåtande gäller mobilbanken och har publicerats 30.6.2021 och uppdaterats 30.11.2022.",
+     "2022-11-30"),
+    ("en", "This statement was published on 2 May 2022 and updated on 14 October 2024.", "2024-10-14"),
+])
+def test_an_update_that_follows_the_services_publication_is_the_services(lang, text, newest):
+    """Round 101 (Job Market Finland in English): "This web service was published on 2 May 2022 and
+    updated on 14 October 2024" dates the service, not the statement; the same words about the statement
+    date the statement."""
+    from statements.check import labelled_dates
+    found = labelled_dates(" ".join(text.split()).lower(), lang)
+    assert (max(found).isoformat() if found else None) == newest
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "More detailed information on technical accessibility", {"status"}),
+])
+def test_information_on_technical_accessibility_heads_the_status(lang, text, expected):
+    """Round 101 (HUS in English), as "Tarkemmat tiedot teknisestä saavutettavuudesta" in Finnish."""
+    from statements.check import heading_kinds
+    assert heading_kinds(text, lang) == expected
+
+
+def test_fyller_delvis_is_partially():
+    """Round 101 (Job Market Finland in Swedish): "den fyller delvis i lagens krav", "uppfyller" misspelt."""
+    from statements.check import status_of
+    assert status_of("webbtjänsten är publicerad 2.5.2022 och den fyller delvis i lagens krav om tillgänglighet.", "sv")[0] == "partially"
