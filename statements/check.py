@@ -648,9 +648,17 @@ def _date_spans(text: str, lang: str) -> list[tuple[int, int, dt.date]]:
 DATE_LIST_JOIN = re.compile(r"\s*(,|;|&|\bja\b|\bsekä\b|\boch\b|\bsamt\b|\band\b)\s*")
 
 
+# a year alone right after the label ("last reviewed in 2024", "päivitetty vuonna 2023"): the year's last
+# day, as a month alone is the month's last day
+YEAR_ALONE = re.compile(r"\s*(?:in|during|vuonna|år|under)?\s*((?:19|20)\d{2})(?![\d/-]|\.\d)(?!\s*[-–]\s*\d)")
+
+
 def _label_dates(text: str, lang: str) -> list[dt.date]:
     """The date a label is followed by, with the dates listed after it ("… ja 15.3.2021")."""
     spans = _date_spans(text, lang)
+    year = YEAR_ALONE.match(text)
+    if year and not any(start < year.end() for start, _, _ in spans):
+        spans = [(year.start(1), year.end(1), dt.date(int(year.group(1)), 12, 31))] + spans
     dates = spans[:1]
     for span in spans[1:]:
         if not DATE_LIST_JOIN.fullmatch(text[dates[-1][1]:span[0]]):

@@ -2199,3 +2199,26 @@ def test_fyller_delvis_is_partially():
     """Round 101 (Job Market Finland in Swedish): "den fyller delvis i lagens krav", "uppfyller" misspelt."""
     from statements.check import status_of
     assert status_of("webbtjänsten är publicerad 2.5.2022 och den fyller delvis i lagens krav om tillgänglighet.", "sv")[0] == "partially"
+
+
+def test_known_remaining_gaps_listed_under_the_status_are_the_non_accessible_content(tmp_path):
+    """Round 102 (Yosemite Crew): under "Conformance status", "Partially conformant. … Known remaining gaps
+    include:" and a list of them, with no heading of their own."""
+    html = ('<html lang="en"><body><main><h1>x</h1><h2>Conformance status</h2><p><strong>Partially conformant.</strong> '
+            "Some parts of the content do not fully conform to WCAG 2.2 AA. Known remaining gaps include:</p>"
+            "<ul><li>Some data tables lack sort semantics.</li><li>Colour contrast is under review.</li></ul></main></body></html>")
+    assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
+
+
+@pytest.mark.parametrize("lang, text, newest", [
+    ("en", "This statement was prepared in accordance with regulations. It was last reviewed in 2024.", "2024-12-31"),
+    ("fi", "Seloste on päivitetty vuonna 2023.", "2023-12-31"),
+    ("en", "This statement was prepared in line with the Accessibility Regulations 2018.", None),
+])
+def test_a_year_alone_after_the_label_dates_the_statement_to_its_last_day(text, lang, newest):
+    """Round 102 (the University of Edinburgh's Collections site): "It was last reviewed in 2024" dates the
+    statement, to the year's last day as a month alone dates it to the month's (a year cited from a law
+    after other words does not)."""
+    from statements.check import labelled_dates
+    found = labelled_dates(" ".join(text.split()).lower(), lang)
+    assert (max(found).isoformat() if found else None) == newest
