@@ -2222,3 +2222,11 @@ def test_a_year_alone_after_the_label_dates_the_statement_to_its_last_day(text, 
     from statements.check import labelled_dates
     found = labelled_dates(" ".join(text.split()).lower(), lang)
     assert (max(found).isoformat() if found else None) == newest
+
+
+def test_does_not_currently_comply_is_not_compliant():
+    """Round 103 (OP's overdraft payment service): "does not currently comply with digital accessibility
+    standards" — an adverb between the verb and its negation."""
+    from statements.check import status_of
+    assert status_of("the op overdraft payment service does not currently comply with digital accessibility standards.", "en")[0] == "not"
+    assert status_of("the service does not currently comply with all of the requirements.", "en")[0] == "partially"
