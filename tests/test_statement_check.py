@@ -2230,3 +2230,22 @@ def test_does_not_currently_comply_is_not_compliant():
     from statements.check import status_of
     assert status_of("the op overdraft payment service does not currently comply with digital accessibility standards.", "en")[0] == "not"
     assert status_of("the service does not currently comply with all of the requirements.", "en")[0] == "partially"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Den här tjänsten följer delvis lagen om tillgänglighet till digital offentlig service.",
+    "Idavall Data e-tjänster är till stora delar förenliga med lagen om tillgänglighet till digital offentlig service.",
+])
+def test_swedish_partial_wordings_of_round_104(sentence):
+    """Round 104 (MSB's e-service portal, Idavall): "följer delvis lagen" and "till stora delar förenliga"
+    are partially, as "uppfyller delvis" and "till stor del förenlig" already were."""
+    from statements.check import status_of
+    assert status_of(sentence.lower(), "sv")[0] == "partially"
+
+
+def test_how_the_services_meet_the_requirements_heads_the_status():
+    """Round 104 (Idavall): "2. Hur våra e-tjänster uppfyller kraven" heads the status of the e-services
+    the statement is about; "Hur tillgängliga är våra e-tjänster?" still points to their own statements."""
+    from statements.check import heading_kinds
+    assert heading_kinds("2. Hur våra e-tjänster uppfyller kraven", "sv") == {"status"}
+    assert heading_kinds("Hur tillgängliga är våra e-tjänster?", "sv") == set()
