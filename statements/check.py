@@ -690,22 +690,22 @@ def labelled_dates(text: str, lang: str) -> list[dt.date]:
     """Dates that follow a word saying the statement was prepared, updated or reviewed (in the rest
     of its sentence, at most 120 characters), never a date quoted from a law."""
     found = []
-    for word in patterns()["review_words"][lang]:
+    p = patterns()
+    for word in p["review_words"][lang]:
         for m in re.finditer(word, text):
             # "will then be updated by 15 July 2025" is a plan, not a date of the statement
-            if _matches(patterns()["future_words"][lang], _sentence_before(text, m.start(), 40)):
+            if _matches(p["future_words"][lang], _sentence_before(text, m.start(), 40)):
                 continue
             # "This web service was published on 2 May 2022 and updated on …": what was published
             # (not the statement) is what was updated
             before = _sentence_before(text, m.start(), 200)
-            if _matches(patterns()["publication_words"][lang], before) and not _matches(patterns()["statement_words"][lang], before):
+            if _matches(p["publication_words"][lang], before) and not _matches(p["statement_words"][lang], before):
                 continue
             found += _label_dates(_after(text, m.end()), lang)
     # "published" dates the statement only when the sentence is about the statement, and not when a
     # relative clause makes the service what was published ("this statement applies to the website
     # www.metsa.fi, which was published on …"; "the statement of the service was published on …" is
     # the statement's)
-    p = patterns()
     for word in p["publication_words"][lang]:
         for m in re.finditer(word, text):
             before = _sentence_before(text, m.start(), 100)
