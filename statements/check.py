@@ -495,6 +495,11 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     hits = [hit for hit in found if not _of_a_part(text, hit[0], lang)]
     if found and not hits:
         return "other", min(found)[2]
+    # "Level A: Fully conformant. Level AA: Partially conformant": the status against the requirement
+    # (A and AA), not the one at level A alone, unless that is the only one worded
+    lower = [hit for hit in hits if _of_a_lower_level(text, hit[0], lang)]
+    if lower and len(lower) < len(hits):
+        hits = [hit for hit in hits if hit not in lower]
     if not hits:
         loose = _matches(p["partially_loose"][lang], text)
         return ("partially", loose.group(0)) if loose else (None, "")
@@ -528,6 +533,12 @@ def _of_a_part(text: str, position: int, lang: str) -> bool:
     or a success criterion before it in its sentence ("hanterbart (operable): delvis uppfyllt")."""
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
     return _matches(patterns()["status_of_a_part"][lang], text[start:position]) is not None
+
+
+def _of_a_lower_level(text: str, position: int, lang: str) -> bool:
+    """Whether the wording at this position is labelled with WCAG's level A alone right before it."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
+    return _matches(patterns()["status_of_a_lower_level"][lang], text[start:position]) is not None
 
 
 # a status wording's clause ends at a comma or a semicolon

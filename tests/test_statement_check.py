@@ -2249,3 +2249,28 @@ def test_how_the_services_meet_the_requirements_heads_the_status():
     from statements.check import heading_kinds
     assert heading_kinds("2. Hur våra e-tjänster uppfyller kraven", "sv") == {"status"}
     assert heading_kinds("Hur tillgängliga är våra e-tjänster?", "sv") == set()
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "wcag 2.1 level a fully conformant - essential requirements met. wcag 2.1 level aa partially conformant - most requirements met.", "partially"),
+    ("en", "level a: fully compliant. level aa: non-compliant.", "not"),
+    ("sv", "nivå a: helt förenlig. nivå aa: delvis förenlig.", "partially"),
+    ("en", "this website is fully conformant with wcag 2.1 level a and aa.", "fully"),
+    ("en", "level a: fully conformant.", "fully"),
+])
+def test_a_status_at_level_a_alone_gives_way_to_the_one_against_the_requirement(lang, text, expected):
+    """Round 105 (The Quantum Club): "WCAG 2.1 Level A — Fully conformant", then "WCAG 2.1 Level AA —
+    Partially conformant": the site is partially conformant with the requirement (A and AA); a status
+    at level A is read only when it is the only one worded."""
+    from statements.check import status_of
+    assert status_of(text, lang)[0] == expected
+
+
+def test_not_aware_of_any_content_that_fails_is_the_non_accessible_section(tmp_path):
+    """Round 105 (SKR Info): "We are not aware of any content that fails to meet WCAG 2.2 AA" under "How
+    accessible this website is" says what is not accessible (nothing known), whatever the status."""
+    html = ('<html lang="en"><body><main><h1>x</h1><h2>How accessible this website is</h2><p>We aim to meet WCAG 2.2 AA.</p>'
+            "<p>We are not aware of any content that fails to meet WCAG 2.2 AA.</p></main></body></html>")
+    assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
+    html = html.replace("We are not aware of any content that fails to meet WCAG 2.2 AA.", "We test it often.")
+    assert "no-non-accessible-section" in run(html, tmp_path, jurisdiction="eu").codes
