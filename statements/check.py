@@ -785,6 +785,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if rules is None:
         raise UsageError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(jurisdictions())})")
     soup = BeautifulSoup(page, "html.parser")
+    # the whole page's words, before the site's chrome is left out: a statement's own date may stand
+    # outside its main content ("This statement was last updated on …" in the page's footer)
+    whole_page = _clean((soup.body or soup).get_text(" "))
     found_sections = sections(soup)
     body = " ".join(s.heading + " " + s.text for s in found_sections)
     lang = _language(soup, body)
@@ -904,6 +907,11 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # accessibility statement: 12 July 2024"), though a test, a publication or a plan still does not date it
     prepared = [d for i in _find(found_sections, "preparation", lang) for d in unlabelled_dates(_under(found_sections, i).text, lang)]
     labelled = [d for d in labelled_dates(body, lang) + prepared if d <= today]
+    if not labelled:
+        # none in the statement: a sentence elsewhere on the page that names the statement and dates it
+        named = " ".join(sentence for sentence in SENTENCE_END.split(whole_page)
+                         if _matches(patterns()["statement_named"][lang], sentence))
+        labelled = [d for d in labelled_dates(named, lang) if d <= today]
     dates = labelled or [d for d in unlabelled_dates(body, lang) if d <= today]
     newest = max(dates) if dates else None
     if newest is None:

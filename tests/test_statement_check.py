@@ -2274,3 +2274,32 @@ def test_not_aware_of_any_content_that_fails_is_the_non_accessible_section(tmp_p
     assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
     html = html.replace("We are not aware of any content that fails to meet WCAG 2.2 AA.", "We test it often.")
     assert "no-non-accessible-section" in run(html, tmp_path, jurisdiction="eu").codes
+
+
+def test_a_statement_dated_only_in_the_pages_footer(tmp_path):
+    """Round 106 (Skill-Learn): the page's <main> holds the statement, and its only date stands in the
+    page's <footer>: "This statement was last updated on October 24, 2023." A sentence outside the
+    statement dates it only when it names the accessibility statement (a privacy statement's or the
+    page's own update does not)."""
+    main = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><h2>Conformance Status</h2>'
+            "<p>This site is fully conformant with WCAG 2.1 level AA.</p><h2>Feedback</h2>"
+            '<p><a href="mailto:a11y@example.org">a11y@example.org</a></p></main>')
+    dated = run(main + "<footer><p>This statement was last updated on October 24, 2023.</p></footer></body></html>",
+                tmp_path, jurisdiction="eu", today=dt.date(2023, 11, 1))
+    assert dated.newest_date == dt.date(2023, 10, 24) and "no-date" not in dated.codes
+    for other in ("Our privacy notice was last updated on October 24, 2023.", "This page was last updated on October 24, 2023."):
+        undated = run(main + f"<footer><p>{other}</p></footer></body></html>", tmp_path, jurisdiction="eu", today=dt.date(2023, 11, 1))
+        assert undated.newest_date is None and "no-date" in undated.codes
+
+
+def test_built_to_conform_under_accessibility_on_this_site_is_a_claim_in_other_words(tmp_path):
+    """Round 106 (Friends of Scenic 30A): "Accessibility on this site" heads the status like "Accessibility
+    of the website", and "This site is built to conform with WCAG 2.2 at Level AA" claims a level in
+    words none of the model's, as "designed to meet" does."""
+    html = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><h2>Accessibility on this site</h2>'
+            "<p>This site is built to conform with the Web Content Accessibility Guidelines (WCAG) 2.2 at Level AA. "
+            "Pages use a skip link.</p></main></body></html>")
+    assert "not-a-model-status" in run(html, tmp_path, jurisdiction="eu").codes
+    from statements.check import heading_kinds
+    assert heading_kinds("Accessibility on this site", "en") == {"status"}
+    assert heading_kinds("Accessibility of our website", "en") == set()
