@@ -201,6 +201,10 @@ def chrome_line(expected: dict) -> str:
         inner = shell.format(n=f"<p>{cookie}</p>" + "".join(f"<button>{b}</button>" for b in buttons),
                              m="".join(f'<li><a href="/{i}">{text}</a></li>' for i, text in enumerate(menu)), b=body.group(1),
                              a=address, f="".join(f'<li><a href="/f{i}">{text}</a></li>' for i, text in enumerate(links)), c=copyright_)
+        # what the statement's page holds after its main content (its own footer, where a statement may
+        # be dated) stays after it, at the page's end
+        after = re.search(r"</main>(.*)</body>", page, re.S | re.I)
+        inner += after.group(1) if after else ""
         return f'<!DOCTYPE html><html lang="{lang}">{head}<body><a href="#top">{skip}</a>{inner}</body></html>'
 
     counts = ["{}, {} of {}".format(markup, *exactly_right(expected, lambda page, want, shell=shell: page_in(page, want, shell)))
