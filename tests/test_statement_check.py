@@ -2303,3 +2303,16 @@ def test_built_to_conform_under_accessibility_on_this_site_is_a_claim_in_other_w
     from statements.check import heading_kinds
     assert heading_kinds("Accessibility on this site", "en") == {"status"}
     assert heading_kinds("Accessibility of our website", "en") == set()
+
+
+def test_state_of_the_accessibility_heads_the_status_and_drafting_the_statement_its_preparation(tmp_path):
+    """Round 108 (the University of Turku's ReGrow and utu.fi): "1.1 State of the accessibility of the website"
+    heads the status as "State of accessibility" does; under "Drafting this accessibility statement" a
+    date needs no label, as under "Preparation of this accessibility statement"."""
+    from statements.check import heading_kinds
+    assert heading_kinds("1.1 State of the accessibility of the website", "en") == {"status"}
+    html = ('<html lang="en"><body><main><h1>Accessibility statement</h1><h2>Compliance status</h2>'
+            "<p>This website is fully compliant with WCAG 2.1 AA. Its first statement was prepared on 1 March 2019.</p>"
+            "<h2>Drafting this accessibility statement</h2>"
+            "<p>16 September 2019, based on an evaluation by an outside expert.</p></main></body></html>")
+    assert run(html, tmp_path, jurisdiction="eu", today=dt.date(2019, 10, 1)).newest_date == dt.date(2019, 9, 16)
