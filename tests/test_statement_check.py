@@ -2316,3 +2316,16 @@ def test_state_of_the_accessibility_heads_the_status_and_drafting_the_statement_
             "<h2>Drafting this accessibility statement</h2>"
             "<p>16 September 2019, based on an evaluation by an outside expert.</p></main></body></html>")
     assert run(html, tmp_path, jurisdiction="eu", today=dt.date(2019, 10, 1)).newest_date == dt.date(2019, 9, 16)
+
+
+def test_a_department_named_under_the_enforcement_procedure_is_an_enforcement_body(tmp_path):
+    """Round 110 (AgentBio.net): under "Enforcement Procedure", "You may file a complaint with the U.S.
+    Department of Justice or your state's attorney general office" names where to turn, as a commission,
+    an authority or an ombudsman does; a heading with no body under it still names none."""
+    page = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><h2>Conformance Status</h2>'
+            "<p>This site is partially conformant with WCAG 2.1 AA.</p><h2>Known limitations</h2><ul><li>Maps.</li></ul>"
+            '<h2>Feedback</h2><p><a href="mailto:a11y@example.org">a11y@example.org</a></p>'
+            "<h2>Enforcement Procedure</h2><p>{}</p><p>Last updated: January 12, 2026</p></main></body></html>")
+    named = page.format("You may file a complaint with the U.S. Department of Justice or your state's attorney general office.")
+    assert "no-supervisor" not in run(named, tmp_path, jurisdiction="eu").codes
+    assert "no-supervisor" in run(page.format("Contact us first."), tmp_path, jurisdiction="eu").codes
