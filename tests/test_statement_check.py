@@ -2329,3 +2329,15 @@ def test_a_department_named_under_the_enforcement_procedure_is_an_enforcement_bo
     named = page.format("You may file a complaint with the U.S. Department of Justice or your state's attorney general office.")
     assert "no-supervisor" not in run(named, tmp_path, jurisdiction="eu").codes
     assert "no-supervisor" in run(page.format("Contact us first."), tmp_path, jurisdiction="eu").codes
+
+
+@pytest.mark.parametrize("heading", [
+    "1. Webbplatsen uppfyller ännu inte kraven till alla delar.",
+    "Tilläggsuppgifter om det innehåll på webbplatsen som inte öppnas för skärmläsarprogram",
+])
+def test_swedish_non_accessible_headings_of_round_111(heading):
+    """Round 111 (Vasa central hospital): "uppfyller ännu inte kraven" heads the list of problems as "uppfyller
+    inte ännu kraven" does, and so does a heading on content that "does not open" for screen readers."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, "sv") == {"non_accessible"}
+    assert heading_kinds("Innehåll som vi har granskat", "sv") == set()
