@@ -30,6 +30,7 @@ data: statements/data/check_patterns.json; the jurisdictions: statements/data/ju
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -268,32 +269,44 @@ def _unnamed_footer(mark: NavigableString, root: Tag) -> Tag | None:
     return block
 
 
-def sections(soup: BeautifulSoup) -> list[Section]:
+def sections(soup: BeautifulSoup, left_out: list[str] | None = None) -> list[Section]:
     """The statement's text by section, in page order. Navigation, headers, footers and cookie notices
     of the site around it are left out when the page marks them: its main content, landmark elements,
     ARIA roles, blocks named so, or, ending a page that marks none, a short block around the site's
-    copyright line."""
+    copyright line. ``left_out`` collects the text of what is left out (never a script's)."""
     for hidden in soup(["script", "style", "noscript", "template"]):
         hidden.decompose()
     if soup.find("wbr"):  # a word break opportunity inside a word joins its two halves again
         for opportunity in soup("wbr"):
             opportunity.decompose()
         soup.smooth()
+
+    def leave_out(chrome: Tag) -> None:
+        if left_out is not None:
+            left_out.append(chrome.get_text(" "))
+        chrome.decompose()
+
     main = soup.find("main") or soup.find(attrs={"role": "main"})
     root = main or soup.body or soup
+    if main is not None and left_out is not None:
+        # what the page holds around its main content, read with the main content set aside a moment
+        placeholder = soup.new_tag("span")
+        main.replace_with(placeholder)
+        left_out.append((soup.body or soup).get_text(" "))
+        placeholder.replace_with(main)
     for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):
-        chrome.decompose()
+        leave_out(chrome)
     if not main:
         # a page without a main landmark: the site's banner, footer, navigation and dialogs (a cookie
         # consent) by their ARIA roles, and its footer, cookie notice, header or menu by their names,
         # are not the statement (a site footer's e-mail address is no feedback channel of the statement)
         for chrome in root.find_all(_chrome):
             if not chrome.decomposed:
-                chrome.decompose()
+                leave_out(chrome)
         # only the page's last copyright line can stand in the footer that ends it
         footer = next((_unnamed_footer(mark, root) for mark in root.find_all(string=COPYRIGHT)[-1:]), None)
         if footer is not None:
-            footer.decompose()
+            leave_out(footer)
     found = [Section("", 0)]
     level = 1  # of the last real heading: a bold paragraph standing for a heading sits one below it
     titles: set[int] = set()
@@ -492,12 +505,18 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
              for m in _rx(rx).finditer(text) if not any(m.start() in span for span in within) and not _asked(text, m.start(), lang)]
     # "Robust: Delvis uppfyllt." is the status of a WCAG principle, not of the site: only statuses of
     # parts, and no other, word a status in none of the model's options (and keep a loose wording out)
-    hits = [hit for hit in found if not _of_a_part(text, hit[0], lang)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] if found else []
+
+    def before(position: int) -> str:  # the words of its sentence before a wording (boundaries found once)
+        i = bisect.bisect_right(ends, position)
+        return text[ends[i - 1] if i else 0:position]
+
+    hits = [hit for hit in found if not _of_a_part(before(hit[0]), lang)]
     if found and not hits:
         return "other", min(found)[2]
     # "Level A: Fully conformant. Level AA: Partially conformant": the status against the requirement
     # (A and AA), not the one at level A alone, unless that is the only one worded
-    lower = [hit for hit in hits if _of_a_lower_level(text, hit[0], lang)]
+    lower = [hit for hit in hits if _of_a_lower_level(before(hit[0]), lang)]
     if lower and len(lower) < len(hits):
         hits = [hit for hit in hits if hit not in lower]
     if not hits:
@@ -528,17 +547,15 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     return kind, words
 
 
-def _of_a_part(text: str, position: int, lang: str) -> bool:
-    """Whether the wording at this position is labelled with a part of WCAG — a principle, a guideline
-    or a success criterion before it in its sentence ("hanterbart (operable): delvis uppfyllt")."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
-    return _matches(patterns()["status_of_a_part"][lang], text[start:position]) is not None
+def _of_a_part(before: str, lang: str) -> bool:
+    """Whether a wording is labelled with a part of WCAG — a principle, a guideline or a success
+    criterion — in its sentence's words before it ("hanterbart (operable): delvis uppfyllt")."""
+    return _matches(patterns()["status_of_a_part"][lang], before) is not None
 
 
-def _of_a_lower_level(text: str, position: int, lang: str) -> bool:
-    """Whether the wording at this position is labelled with WCAG's level A alone right before it."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, position)), default=0)
-    return _matches(patterns()["status_of_a_lower_level"][lang], text[start:position]) is not None
+def _of_a_lower_level(before: str, lang: str) -> bool:
+    """Whether a wording is labelled with WCAG's level A alone right before it in its sentence."""
+    return _matches(patterns()["status_of_a_lower_level"][lang], before) is not None
 
 
 # a status wording's clause ends at a comma or a semicolon
@@ -785,10 +802,10 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     if rules is None:
         raise UsageError(f"unknown jurisdiction {jurisdiction!r} (known: {', '.join(jurisdictions())})")
     soup = BeautifulSoup(page, "html.parser")
-    # the whole page's words, before the site's chrome is left out: a statement's own date may stand
-    # outside its main content ("This statement was last updated on …" in the page's footer)
-    whole_page = _clean((soup.body or soup).get_text(" "))
-    found_sections = sections(soup)
+    # what is left out as the site's chrome is kept aside: a statement's own date may stand outside its
+    # main content ("This statement was last updated on …" in the page's footer)
+    left_out: list[str] = []
+    found_sections = sections(soup, left_out)
     body = " ".join(s.heading + " " + s.text for s in found_sections)
     lang = _language(soup, body)
     problems: list[Problem] = []
@@ -909,8 +926,9 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     labelled = [d for d in labelled_dates(body, lang) + prepared if d <= today]
     if not labelled:
         # none in the statement: a sentence elsewhere on the page that names the statement and dates it
-        named = " ".join(sentence for sentence in SENTENCE_END.split(whole_page)
-                         if _matches(patterns()["statement_named"][lang], sentence))
+        naming = patterns()["statement_named"][lang]
+        around = _clean(" ".join(left_out))
+        named = " ".join(sentence for sentence in SENTENCE_END.split(around) if _matches(naming, sentence))
         labelled = [d for d in labelled_dates(named, lang) if d <= today]
     dates = labelled or [d for d in unlabelled_dates(body, lang) if d <= today]
     newest = max(dates) if dates else None

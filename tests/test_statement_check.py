@@ -2287,8 +2287,12 @@ def test_a_statement_dated_only_in_the_pages_footer(tmp_path):
     dated = run(main + "<footer><p>This statement was last updated on October 24, 2023.</p></footer></body></html>",
                 tmp_path, jurisdiction="eu", today=dt.date(2023, 11, 1))
     assert dated.newest_date == dt.date(2023, 10, 24) and "no-date" not in dated.codes
-    for other in ("Our privacy notice was last updated on October 24, 2023.", "This page was last updated on October 24, 2023."):
-        undated = run(main + f"<footer><p>{other}</p></footer></body></html>", tmp_path, jurisdiction="eu", today=dt.date(2023, 11, 1))
+    for other in ("<p>Our privacy notice was last updated on October 24, 2023.</p>",
+                  "<p>This page was last updated on October 24, 2023.</p>",
+                  "<script>var note = 'This statement was last updated on October 24, 2023.';</script>",
+                  "<template><p>This statement was last updated on October 24, 2023.</p></template>",
+                  "<noscript><p>This statement was last updated on October 24, 2023.</p></noscript>"):
+        undated = run(main + f"<footer>{other}</footer></body></html>", tmp_path, jurisdiction="eu", today=dt.date(2023, 11, 1))
         assert undated.newest_date is None and "no-date" in undated.codes
 
 
