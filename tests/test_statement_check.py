@@ -2345,3 +2345,10 @@ def test_swedish_non_accessible_headings_of_round_111(heading):
     from statements.check import heading_kinds
     assert heading_kinds(heading, "sv") == {"non_accessible"}
     assert heading_kinds("Innehåll som vi har granskat", "sv") == set()
+
+
+def test_known_limits_heads_the_non_accessible_section():
+    """Round 113 (NORVARDEN): "Known limits" heads what is not accessible, as "Known limitations" does."""
+    from statements.check import heading_kinds
+    assert heading_kinds("Known limits", "en") == {"non_accessible"}
+    assert heading_kinds("Speed limits", "en") == set()
