@@ -511,12 +511,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
         i = bisect.bisect_right(ends, position)
         return text[ends[i - 1] if i else 0:position]
 
-    hits = [hit for hit in found if not _of_a_part(before(hit[0]), lang)]
+    hits = [hit for hit in found if not _labelled("status_of_a_part", before(hit[0]), lang)]
     if found and not hits:
         return "other", min(found)[2]
     # "Level A: Fully conformant. Level AA: Partially conformant": the status against the requirement
     # (A and AA), not the one at level A alone, unless that is the only one worded
-    lower = [hit for hit in hits if _of_a_lower_level(before(hit[0]), lang)]
+    lower = [hit for hit in hits if _labelled("status_of_a_lower_level", before(hit[0]), lang)]
     if lower and len(lower) < len(hits):
         hits = [hit for hit in hits if hit not in lower]
     if not hits:
@@ -547,15 +547,12 @@ def status_of(text: str, lang: str) -> tuple[str | None, str]:
     return kind, words
 
 
-def _of_a_part(before: str, lang: str) -> bool:
-    """Whether a wording is labelled with a part of WCAG — a principle, a guideline or a success
-    criterion — in its sentence's words before it ("hanterbart (operable): delvis uppfyllt")."""
-    return _matches(patterns()["status_of_a_part"][lang], before) is not None
-
-
-def _of_a_lower_level(before: str, lang: str) -> bool:
-    """Whether a wording is labelled with WCAG's level A alone right before it in its sentence."""
-    return _matches(patterns()["status_of_a_lower_level"][lang], before) is not None
+def _labelled(group: str, before: str, lang: str) -> bool:
+    """Whether a wording is labelled, in its sentence's words before it, as the pattern group says:
+    "status_of_a_part" a part of WCAG — a principle, a guideline or a success criterion ("hanterbart
+    (operable): delvis uppfyllt"); "status_of_a_lower_level" WCAG's level A alone ("Level A: Fully
+    conformant")."""
+    return _matches(patterns()[group][lang], before) is not None
 
 
 # a status wording's clause ends at a comma or a semicolon
