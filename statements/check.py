@@ -621,10 +621,11 @@ DMY_DATE = re.compile(r"(?<![\d./-])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/|
 @cache
 def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern, re.Pattern, re.Pattern]:
     """The language's month names (and English ones) -> number, and the three patterns that use
-    them: "3. marraskuuta 2025", "September 4, 2020", "December 2021". Built once per language."""
+    them: "3. marraskuuta 2025", "30-Nov-2022", "September 4, 2020", "December 2021". Built once per language."""
     months = _months(lang) | (_months("en") if lang != "en" else {})
     names = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    day_month = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+    day_month = re.compile(  # also "30-Nov-2022", "30/Nov/2022"
+        rf"(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?(?:\s+(?:of\s+)?|([-/]))({names})\.?(?(2)\2|,?\s+)((?:19|20)\d{{2}})(?!\d)", re.I)
     month_day = re.compile(rf"\b({names})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
     month_year = re.compile(rf"\b({names})\.?,?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
     return months, day_month, month_day, month_year
@@ -661,7 +662,7 @@ def _date_spans(text: str, lang: str) -> list[tuple[int, int, dt.date]]:
     for m in DMY_DATE.finditer(text):
         add(m, int(m.group(5)), int(m.group(2) or m.group(3) or m.group(4)), int(m.group(1)))
     for m in day_month.finditer(text):
-        add(m, int(m.group(3)), months[m.group(2).lower()], int(m.group(1)))
+        add(m, int(m.group(4)), months[m.group(3).lower()], int(m.group(1)))
     for m in month_day.finditer(text):
         add(m, int(m.group(3)), months[m.group(1).lower()], int(m.group(2)))
     for m in month_year.finditer(text):

@@ -134,6 +134,8 @@ def test_the_old_esavi_wording_is_not_one_of_the_three_options(tmp_path):
     ("updated September 4, 2020", "en", [dt.date(2020, 9, 4)]),
     ("2026-06-10 and 10.6.2026", "fi", [dt.date(2026, 6, 10), dt.date(2026, 6, 10)]),
     ("den 1 mars 2026", "sv", [dt.date(2026, 3, 1)]),
+    ("prepared on 30-Nov-2022", "en", [dt.date(2022, 11, 30)]),  # AIDE, round 115
+    ("the 5-May-20221 build", "en", []),
 ])
 def test_dates_in_every_common_form(text, lang, expected):
     from statements.check import dates_in
