@@ -564,19 +564,22 @@ STATUS_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\bno\.)\s")
 LIST_COLON = re.compile(r":(\s|$)")
 
 
+def _has(group: str, sentence: str, lang: str) -> bool:
+    """Whether the sentence has a word of the status lexicon's group. Compliance words and subjects are
+    stems that also stand inside compounds (vaatimustenmukainen); degrees are whole words ("all" is not
+    in "overall", "osittain" not in "kaikilta osin")."""
+    whole = group in ("partial", "full")
+    return any(re.search(word if "\\" in word else rf"\b{re.escape(word)}\b" if whole else re.escape(word), sentence)
+               for word in patterns()["status_lexicon"][group][lang])
+
+
 def composed_status(text: str, lang: str) -> tuple[str | None, str]:
     """The status read by its parts, when no known wording is found: a sentence about the site or
     the requirements with a compliance word, read with its degree ("i vissa delar förenlig",
     "vaatimukset täyttyvät pääosin": partially) and negation ("ei täytä": not; "not fully": partially);
     "other" when it is about the old tool's critical requirements."""
-    lexicon = patterns()["status_lexicon"]
-
     def has(group: str, sentence: str) -> bool:
-        # compliance words and subjects are stems that also stand inside compounds (vaatimustenmukainen);
-        # degrees are whole words ("all" is not in "overall", "osittain" not in "kaikilta osin")
-        whole = group in ("partial", "full")
-        return any(re.search(word if "\\" in word else rf"\b{re.escape(word)}\b" if whole else re.escape(word), sentence)
-                   for word in lexicon[group][lang])
+        return _has(group, sentence, lang)
 
     for sentence in STATUS_SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
         if LIST_COLON.search(sentence) or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
@@ -843,6 +846,15 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         status, words = status_of(" ".join(found_sections[i].text for i in _outside(found_sections, lang)), lang)
         if status not in MODEL_STATUSES or loose_status(words, lang):
             status, words = "other", claim
+    if status is None and not heading:
+        # no status anywhere and no status section: a sentence that claims the standard's level in the
+        # author's own words ("This website has been designed to meet the WCAG 2.1 Level AA standards"),
+        # not an aim ("we aim to …") nor a problem ("… may not be compliant with WCAG 2.1 AA"), is none
+        # of the model's options
+        status, words = next((("other", sentence[:200]) for i in _outside(found_sections, lang, ("non_accessible", "feedback", "enforcement", "support"))
+                              for sentence in SENTENCE_END.split(found_sections[i].text)
+                              if LEVEL.search(sentence) and _claims(sentence, lang)
+                              and not _has("duty", sentence, lang) and not _has("negation", sentence, lang)), (None, ""))
     if not heading and status == "partially" and loose_status(words, lang):
         # no status section, and only "some parts are not fully accessible": a sentence before it that
         # claims the standard's level in the author's own words ("This website has been designed to

@@ -2354,3 +2354,50 @@ def test_known_limits_heads_the_non_accessible_section():
     from statements.check import heading_kinds
     assert heading_kinds("Known limits", "en") == {"non_accessible"}
     assert heading_kinds("Speed limits", "en") == set()
+
+
+def test_all_before_people_is_no_degree_of_compliance():
+    """Round 116 (PhysioPathway): under "Standards Compliance", after an aim, the W3C's "Conformance with these
+    guidelines helps make the web more user-friendly for all people" is no claim that the site is fully
+    conformant; "meets all of the requirements" still is."""
+    from statements.check import composed_status
+    aim = ("The site strives to conform to Level AA of WCAG 2.1. These guidelines explain how to make web content "
+           "more accessible. Conformance with these guidelines helps make the web more user-friendly for all people.")
+    assert composed_status(aim.lower(), "en") == (None, "")
+    assert composed_status("this website meets all of the requirements of wcag 2.1 aa.", "en")[0] == "fully"
+
+
+def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(tmp_path):
+    """Round 116 (Back Reform): with no enforcement heading, "If you are not satisfied with our response …, you
+    can contact the Equality and Human Rights Commission (EHRC)" under "Legal Information" names where to
+    turn; "If you are not satisfied with our response, write to us again" names no body."""
+    page = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><h2>Conformance Status</h2>'
+            "<p>This site is partially conformant with WCAG 2.1 AA.</p><h2>Known limitations</h2><ul><li>Maps.</li></ul>"
+            '<h2>Feedback</h2><p><a href="mailto:a11y@example.org">a11y@example.org</a></p>'
+            "<h2>Legal Information</h2><p>This statement was last reviewed on 12 January 2026. {}</p></main></body></html>")
+    named = page.format("If you are not satisfied with our response to your accessibility feedback, you can contact the "
+                        "Equality and Human Rights Commission (EHRC).")
+    assert "no-supervisor" not in run(named, tmp_path, jurisdiction="eu").codes
+    unnamed = page.format("If you are not satisfied with our response, write to us again.")
+    assert "no-supervisor" in run(unnamed, tmp_path, jurisdiction="eu").codes
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("This website has been designed to meet the Web Content Accessibility Guidelines (WCAG) 2.1 Level AA standards.",
+     "not-a-model-status"),
+    ("We strive to be compliant with WCAG 2.1 Level AA.", "no-status"),
+    ("Some embedded maps may not be compliant with WCAG 2.1 Level AA.", "no-status"),
+])
+def test_an_own_words_claim_without_a_status_heading_is_not_a_model_status(tmp_path, sentence, code):
+    """Round 116 (Compleo Health): no status heading and no status anywhere, but under "Accessibility Standards"
+    a claim of the standard's level in the author's own words: none of the model's options, not a missing
+    status. An aim, or a sentence about what may not comply, is still no status."""
+    html = ('<html lang="en"><body><main><h1>Accessibility Statement</h1>'
+            f"<h3>Accessibility Standards</h3><p>{sentence} These guidelines explain how to make content accessible.</p>"
+            "<h3>Third-Party Content</h3><p>We cannot guarantee the accessibility of third-party content.</p>"
+            "<h3>Reporting Accessibility Issues</h3><p>Email: info@example.co.uk</p>"
+            "<h3>Enforcement and Complaints</h3><p>If you are not satisfied with our response, you can contact the "
+            "Equality and Human Rights Commission (EHRC).</p>"
+            "<p>This statement was prepared and last reviewed in July 2026.</p></main></body></html>")
+    codes = run(html, tmp_path, jurisdiction="eu").codes
+    assert {"no-status", "not-a-model-status"} & set(codes) == {code}
