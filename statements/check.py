@@ -165,12 +165,18 @@ BLOCKS = frozenset({"p", "li", "dt", "dd", "td", "th", "div", "br", "blockquote"
 PARAGRAPH_BREAK = re.compile(r"(?<=[^\s.!?:;,])[ \t]*\n[ \t]*\n\s*")
 
 
-def _end_sentence(section: Section) -> None:
+def _end_sentence(section: Section, mark: str = ".") -> None:
     """A paragraph, list item or cell ends a sentence even without its full stop ("Webbplatsen
     uppfyller delvis tillgänglighetskraven" followed by a list), so that a sentence is never read
-    together with the next block."""
+    together with the next block. A row's first cell is the label of its second ("WCAG 2.1 Level AA |
+    Compliant" reads "wcag 2.1 level aa: compliant.")."""
     if section.text.strip() and section.text.rstrip()[-1] not in ".!?:;,":
-        section.text = section.text.rstrip() + "."
+        section.text = section.text.rstrip() + mark
+
+
+def _second_cell(element: Tag) -> bool:
+    """Whether the element is the second cell of its table row."""
+    return element.name in ("td", "th") and len(element.find_previous_siblings(("td", "th"))) == 1
 
 
 NUMBERING = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|[ivx]+\.)\s+")
@@ -312,7 +318,7 @@ def sections(soup: BeautifulSoup, left_out: list[str] | None = None) -> list[Sec
     titles: set[int] = set()
     for element in root.descendants:
         if isinstance(element, Tag) and element.name in BLOCKS:
-            _end_sentence(found[-1])
+            _end_sentence(found[-1], ":" if _second_cell(element) else ".")
             found[-1].text += " "
             found[-1].items += element.name == "li"
         if isinstance(element, Tag) and element.name in HEADINGS:

@@ -2401,3 +2401,30 @@ def test_an_own_words_claim_without_a_status_heading_is_not_a_model_status(tmp_p
             "<p>This statement was prepared and last reviewed in July 2026.</p></main></body></html>")
     codes = run(html, tmp_path, jurisdiction="eu").codes
     assert {"no-status", "not-a-model-status"} & set(codes) == {code}
+
+
+@pytest.mark.parametrize("rows, status", [
+    ([("WCAG 2.1 Level A", "Compliant"), ("WCAG 2.1 Level AA", "Compliant"), ("WCAG 2.1 Level AAA", "Partial")], "fully"),
+    ([("WCAG 2.1 Level A", "Compliant"), ("WCAG 2.1 Level AA", "Partially conformant")], "partially"),
+    ([("Section 508", "Compliant")], None),
+])
+def test_a_status_table_reads_each_row_as_its_label_and_value(tmp_path, rows, status):
+    """Round 119 (E-Code): under "Compliance Status" a table of standards and their status, "WCAG 2.1 Level AA |
+    Compliant | All Level AA criteria are met": a row's first cell labels its second, and a bare "Compliant" for
+    level AA is fully compliant, as an unqualified "is compliant with" is; another standard's row is no status."""
+    body = "".join(f"<tr><td>{label}</td><td><div>{value}</div></td><td>Notes</td></tr>" for label, value in rows)
+    html = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><h2>Compliance Status</h2>'
+            f"<table><thead><tr><th>Standard</th><th>Status</th><th>Notes</th></tr></thead><tbody>{body}</tbody></table>"
+            "<h2>Known Limitations</h2><ul><li>Maps.</li></ul>"
+            '<h2>Accessibility Feedback</h2><p>Email: <a href="mailto:a11y@example.com">a11y@example.com</a></p>'
+            "<p>This accessibility statement was last updated on November 2026.</p></main></body></html>")
+    assert run(html, tmp_path, jurisdiction="eu").status == status
+
+
+def test_a_version_of_wcag_before_a_status_is_no_part_of_wcag():
+    """Round 119 (E-Code): read as label and value, "WCAG 2.1 Level AA: Partially conformant" is the site's status;
+    "2.1" there is WCAG's version, not its guideline 2.1, whose "2.1 Keyboard Accessible: Partially supports" is
+    still the status of that part."""
+    from statements.check import status_of
+    assert status_of("wcag 2.1 level aa: partially conformant.", "en")[0] == "partially"
+    assert status_of("2.1 keyboard accessible: partially supports.", "en")[0] != "partially"
