@@ -2428,3 +2428,19 @@ def test_a_version_of_wcag_before_a_status_is_no_part_of_wcag():
     from statements.check import status_of
     assert status_of("wcag 2.1 level aa: partially conformant.", "en")[0] == "partially"
     assert status_of("2.1 keyboard accessible: partially supports.", "en")[0] != "partially"
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("we conform to wcag 2.1 level aa.", "fully"),
+    ("this website complies with the web content accessibility guidelines 2.1 at level aa.", "fully"),
+    ("we aim to conform to wcag 2.1 level aa.", None),
+    ("the site will comply with wcag 2.2 aa by june.", None),
+    ("this website does not conform to wcag 2.1 aa.", "not"),
+    ("the website complies with wcag 2.1 aa except for the maps.", "partially"),
+])
+def test_conforms_to_wcag_unqualified_is_fully_and_an_aim_is_not(sentence, status):
+    """Round 120 (Elite Doorstep Barber Services): under "Conformance Status", "We conform to WCAG 2.1 level AA"
+    claims the level without qualification, as "is compliant with" does: fully. To aim, to plan or not to conform
+    is no such claim, and an exception makes it partial."""
+    from statements.check import status_of
+    assert status_of(sentence, "en")[0] == status
