@@ -2444,3 +2444,17 @@ def test_conforms_to_wcag_unqualified_is_fully_and_an_aim_is_not(sentence, statu
     is no such claim, and an exception makes it partial."""
     from statements.check import status_of
     assert status_of(sentence, "en")[0] == status
+
+
+def test_a_public_sector_body_named_under_formal_complaints_is_no_enforcement_body(tmp_path):
+    """Round 121 (Peakly): under "Formal complaints", "Peakly is not operated by a public-sector body, so there is
+    no statutory enforcement procedure for it" names the kind of organisation the law binds, not a body to turn
+    to; "a conciliation body" or "the supervisory body" still is one."""
+    page = ('<html lang="en"><body><main><h1>Accessibility statement</h1><h2>Conformance status</h2>'
+            "<p>This site is partially conformant with WCAG 2.1 AA.</p><h2>Known limitations</h2><ul><li>Charts.</li></ul>"
+            '<h2>Feedback and contact</h2><p><a href="mailto:a11y@example.org">a11y@example.org</a></p>'
+            "<h2>Formal complaints</h2><p>{}</p><p>This statement was created on 2026-10-05.</p></main></body></html>")
+    none = page.format("Peakly is not operated by a public-sector body, so there is no statutory enforcement procedure for it.")
+    assert "no-supervisor" in run(none, tmp_path, jurisdiction="eu").codes
+    named = page.format("If you are not satisfied with our answer, you can turn to the national conciliation body.")
+    assert "no-supervisor" not in run(named, tmp_path, jurisdiction="eu").codes
