@@ -803,6 +803,19 @@ def _channel(section: Section) -> str:
     return hit or form
 
 
+def _own_level_claim(found: list[Section], lang: str) -> str:
+    """The first sentence, outside lists of problems, feedback, enforcement and support, that claims
+    the standard's level in the author's own words ("This website has been designed to meet the WCAG
+    2.1 Level AA standards"): not an aim ("we aim to …") nor a problem ("… may not be compliant with
+    WCAG 2.1 AA"). Empty when there is none."""
+    for i in _outside(found, lang, ("non_accessible", "feedback", "enforcement", "support")):
+        for sentence in SENTENCE_END.split(found[i].text):
+            if (LEVEL.search(sentence) and _claims(sentence, lang)
+                    and not _has("duty", sentence, lang) and not _has("negation", sentence, lang)):
+                return sentence[:200]
+    return ""
+
+
 def check_html(source: str, page: str, today: dt.date, messages: str = "en", jurisdiction: str = "fi") -> CheckResult:
     """``messages``: the language the problems are written in (the statements catalogs)."""
     rules = jurisdictions().get(jurisdiction)
@@ -853,14 +866,10 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         if status not in MODEL_STATUSES or loose_status(words, lang):
             status, words = "other", claim
     if status is None and not heading:
-        # no status anywhere and no status section: a sentence that claims the standard's level in the
-        # author's own words ("This website has been designed to meet the WCAG 2.1 Level AA standards"),
-        # not an aim ("we aim to …") nor a problem ("… may not be compliant with WCAG 2.1 AA"), is none
-        # of the model's options
-        status, words = next((("other", sentence[:200]) for i in _outside(found_sections, lang, ("non_accessible", "feedback", "enforcement", "support"))
-                              for sentence in SENTENCE_END.split(found_sections[i].text)
-                              if LEVEL.search(sentence) and _claims(sentence, lang)
-                              and not _has("duty", sentence, lang) and not _has("negation", sentence, lang)), (None, ""))
+        # no status anywhere and no status section: a claim of the level in the author's own words is
+        # none of the model's options
+        words = _own_level_claim(found_sections, lang)
+        status = "other" if words else None
     if not heading and status == "partially" and loose_status(words, lang):
         # no status section, and only "some parts are not fully accessible": a sentence before it that
         # claims the standard's level in the author's own words ("This website has been designed to
