@@ -588,8 +588,11 @@ def composed_status(text: str, lang: str) -> tuple[str | None, str]:
         return _has(group, sentence, lang)
 
     for sentence in STATUS_SENTENCE_END.split(text.strip())[:3]:  # a status comes first in its section
-        if LIST_COLON.search(sentence) or has("duty", sentence) or not (has("compliance", sentence) and has("about", sentence)):
-            continue  # a list of problems ("… saattaa olla: …"), or the law's duty ("webbplatser ska vara tillgängliga")
+        if (LIST_COLON.search(sentence) or has("duty", sentence) or has("definition", sentence)
+                or not (has("compliance", sentence) and has("about", sentence))):
+            # a list of problems ("… saattaa olla: …"), the law's duty ("webbplatser ska vara tillgängliga"),
+            # or what a level's name means ("AAA conformance means that our content meets all …")
+            continue
         if _matches(patterns()["status"]["old_tool"][lang], sentence):
             return "other", sentence[:200]  # the old tool's "critical requirements": none of the model's options
         negated, partial, full = has("negation", sentence), has("partial", sentence), has("full", sentence)

@@ -2367,6 +2367,18 @@ def test_all_before_people_is_no_degree_of_compliance():
     assert composed_status("this website meets all of the requirements of wcag 2.1 aa.", "en")[0] == "fully"
 
 
+def test_what_a_level_name_means_is_no_status():
+    """Round 122 (Read Master): after "aims to conform to WCAG 2.2 Level AAA", the sentence "AAA conformance means
+    that our content meets all Level A, AA, and AAA Success Criteria" defines the level's name; it claims nothing
+    of the site (it was read as fully conformant). "Our content meets all Level A and AA criteria" still is."""
+    from statements.check import composed_status
+    aim = ("Read Master aims to conform to WCAG 2.2 Level AAA. AAA conformance means that our content meets all "
+           "Level A, AA, and AAA Success Criteria.")
+    assert composed_status(aim.lower(), "en") == (None, "")
+    assert composed_status("our content meets all level a and aa success criteria of wcag 2.1.", "en")[0] == "fully"
+    assert composed_status("aa-nivån förenlighet innebär att webbplatsen uppfyller alla krav.", "sv") == (None, "")
+
+
 def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(tmp_path):
     """Round 116 (Back Reform): with no enforcement heading, "If you are not satisfied with our response …, you
     can contact the Equality and Human Rights Commission (EHRC)" under "Legal Information" names where to
