@@ -2379,6 +2379,23 @@ def test_what_a_level_name_means_is_no_status():
     assert composed_status("aa-nivån förenlighet innebär att webbplatsen uppfyller alla krav.", "sv") == (None, "")
 
 
+def test_a_third_party_content_heading_heads_what_is_not_accessible(tmp_path):
+    """Round 123 (Focal Optical): "Third-Party Content" ("we cannot guarantee accessibility for content … not owned or
+    controlled by" us) is the model's content outside the rules, a part of what is not accessible, as "Content that's
+    not within the scope of the accessibility regulations" is; "Third-party cookies" is not. In Finnish and Swedish too."""
+    from statements.check import heading_kinds
+    assert heading_kinds("Third-Party Content", "en") == {"non_accessible"}
+    assert heading_kinds("Third-party cookies", "en") == set()
+    assert heading_kinds("Kolmansien osapuolten sisällöt", "fi") == {"non_accessible"}
+    assert heading_kinds("Tredjepartsinnehåll", "sv") == {"non_accessible"}
+    page = ('<html lang="en"><body><main><h1>Accessibility Statement</h1><p>Last updated: 30 May 2026.</p>'
+            "<p>We are dedicated to complying with WCAG 2.1 AA.</p><h2>{}</h2><p>While we strive to ensure that "
+            "third-party content on our website is accessible, we cannot guarantee it.</p><h2>Feedback</h2>"
+            '<p><a href="mailto:a11y@example.org">a11y@example.org</a></p></main></body></html>')
+    assert "no-non-accessible-section" not in run(page.format("Third-Party Content"), tmp_path, jurisdiction="eu").codes
+    assert "no-non-accessible-section" in run(page.format("Third-party cookies"), tmp_path, jurisdiction="eu").codes
+
+
 def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(tmp_path):
     """Round 116 (Back Reform): with no enforcement heading, "If you are not satisfied with our response …, you
     can contact the Equality and Human Rights Commission (EHRC)" under "Legal Information" names where to
