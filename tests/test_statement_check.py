@@ -2396,6 +2396,17 @@ def test_a_third_party_content_heading_heads_what_is_not_accessible(tmp_path):
     assert "no-non-accessible-section" in run(page.format("Third-party cookies"), tmp_path, jurisdiction="eu").codes
 
 
+def test_most_areas_meeting_the_standard_is_partially():
+    """Round 124 (AlabaMarketplace.ng): under "Accessibility Compliance Status", "We are actively working to achieve
+    WCAG 2.1 Level AA compliance. While most areas of our site already meet this standard, …" says the site partly
+    meets it (it was read as none of the model's options); "the most recent versions of screen readers" is no degree."""
+    from statements.check import composed_status
+    text = ("we are actively working to achieve wcag 2.1 level aa compliance. while most areas of our site already meet "
+            "this standard, we are constantly refining our systems to provide equal access for all users.")
+    assert composed_status(text, "en")[0] == "partially"
+    assert composed_status("the most recent versions of screen readers meet the standard.", "en") == (None, "")
+
+
 def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(tmp_path):
     """Round 116 (Back Reform): with no enforcement heading, "If you are not satisfied with our response …, you
     can contact the Equality and Human Rights Commission (EHRC)" under "Legal Information" names where to
