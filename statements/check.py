@@ -300,8 +300,11 @@ def sections(soup: BeautifulSoup, left_out: list[str] | None = None) -> list[Sec
         main.replace_with(placeholder)
         left_out.append((soup.body or soup).get_text(" "))
         placeholder.replace_with(main)
+    # a header that holds the page's h1 is the statement's own title block (its date beside the title
+    # stays), as a block named a header that holds one is; any other header, and every nav, is the site's
     for chrome in root.find_all(["nav"] if main else ["nav", "header", "footer"]):
-        leave_out(chrome)
+        if not (chrome.name == "header" and chrome.find("h1") is not None):
+            leave_out(chrome)
     if not main:
         # a page without a main landmark: the site's banner, footer, navigation and dialogs (a cookie
         # consent) by their ARIA roles, and its footer, cookie notice, header or menu by their names,

@@ -2407,6 +2407,20 @@ def test_most_areas_meeting_the_standard_is_partially():
     assert composed_status("the most recent versions of screen readers meet the standard.", "en") == (None, "")
 
 
+def test_a_header_holding_the_title_is_the_statements_own_on_a_page_without_main(tmp_path):
+    """Bench (Focal Optical set in a site's page without landmarks): the statement's own <header>, with its h1 and
+    "Effective Date: May 30, 2025" beside it, is no site banner, as a block named a header that holds the h1 is not;
+    the site's header above it, with no h1, still is (its date is not the statement's)."""
+    page = ('<html lang="en"><body><header><p>Site news of 1 January 2020</p></header><div>'
+            "<header><h1>Accessibility Statement</h1><p>Effective Date: May 30, 2025</p></header>"
+            "<h2>Conformance status</h2><p>This website is partially conformant with WCAG 2.1 AA.</p>"
+            "<h2>Known limitations</h2><ul><li>Maps.</li></ul><h2>Feedback</h2>"
+            '<p><a href="mailto:a11y@example.org">a11y@example.org</a></p></div></body></html>')
+    result = run(page, tmp_path, today=dt.date(2025, 6, 10), jurisdiction="eu")
+    assert result.newest_date == dt.date(2025, 5, 30)
+    assert "no-date" not in result.codes
+
+
 def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(tmp_path):
     """Round 116 (Back Reform): with no enforcement heading, "If you are not satisfied with our response …, you
     can contact the Equality and Human Rights Commission (EHRC)" under "Legal Information" names where to
