@@ -175,8 +175,12 @@ def _end_sentence(section: Section, mark: str = ".") -> None:
 
 
 def _second_cell(element: Tag) -> bool:
-    """Whether the element is the second cell of its table row."""
-    return element.name in ("td", "th") and len(element.find_previous_siblings(("td", "th"))) == 1
+    """Whether the element is the second cell of its table row: one cell before it, found by stepping
+    back at most twice (counting all the cells before it would cost a row of n cells n² steps)."""
+    if element.name not in ("td", "th"):
+        return False
+    first = element.find_previous_sibling(("td", "th"))
+    return first is not None and first.find_previous_sibling(("td", "th")) is None
 
 
 NUMBERING = re.compile(r"^(\d+(\.\d+)*\.?|[a-z]\)|[ivx]+\.)\s+")
