@@ -2441,6 +2441,7 @@ def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(t
      "not-a-model-status"),
     ("We strive to be compliant with WCAG 2.1 Level AA.", "no-status"),
     ("Some embedded maps may not be compliant with WCAG 2.1 Level AA.", "no-status"),
+    ("Digilist is built to WCAG 2.1 level AA, the level required by the Norwegian regulation.", "not-a-model-status"),
 ])
 def test_an_own_words_claim_without_a_status_heading_is_not_a_model_status(tmp_path, sentence, code):
     """Round 116 (Compleo Health): no status heading and no status anywhere, but under "Accessibility Standards"
@@ -2512,3 +2513,42 @@ def test_a_public_sector_body_named_under_formal_complaints_is_no_enforcement_bo
     assert "no-supervisor" in run(none, tmp_path, jurisdiction="eu").codes
     named = page.format("If you are not satisfied with our answer, you can turn to the national conciliation body.")
     assert "no-supervisor" not in run(named, tmp_path, jurisdiction="eu").codes
+
+
+def test_a_known_deviations_heading_heads_what_is_not_accessible():
+    """Round 131 (Digilist): "3. Known deviations" ("We know of no significant unresolved deviations from WCAG 2.1 AA
+    … Individual faults may still occur") is the list of what is not accessible, as "Known limitations" is (the
+    statement was reported as having none); "How we test" is not."""
+    from statements.check import heading_kinds
+    assert heading_kinds("3. Known deviations", "en") == {"non_accessible"}
+    assert heading_kinds("Deviations from the requirements", "en") == {"non_accessible"}
+    assert heading_kinds("2. How we test", "en") == set()
+
+
+@pytest.mark.parametrize("lang, sentence, claims", [
+    ("en", "digilist is built to wcag 2.1 level aa, the level required by the norwegian regulation.", True),
+    ("en", "the site is built to last.", False),
+    ("sv", "webbplatsen är byggd enligt wcag 2.1 nivå aa.", True),
+    ("fi", "sivusto on rakennettu wcag 2.1 -ohjeiden aa-tason mukaiseksi.", True),
+])
+def test_a_site_built_to_the_standard_claims_a_level(lang, sentence, claims):
+    """Round 131 (Digilist): "Digilist is built to WCAG 2.1 level AA" claims the standard's level in the author's own
+    words, as "designed to meet" does (it was read as no status at all); in Swedish "byggd enligt WCAG", in Finnish
+    "rakennettu WCAG … mukaiseksi" alike."""
+    from statements.check import _claims
+    assert _claims(sentence, lang) is claims
+
+
+def test_a_complaint_to_a_named_agency_in_the_feedback_section_is_the_enforcement_procedure(tmp_path):
+    """Round 131 (Digilist): with no enforcement heading, "If you are not satisfied with the response, you can complain
+    to the Norwegian Digitalisation Agency, which supervises the rules on universal design of ICT" under "Feedback and
+    complaints" names where to turn (it was reported as naming no body); complaining "to the shop manager" does not."""
+    page = ('<html lang="en"><body><main><h1>Accessibility statement</h1><h2>Status</h2>'
+            "<p>This site is partially compliant with WCAG 2.1 AA.</p><h2>Known limitations</h2><ul><li>Maps.</li></ul>"
+            '<h2>Feedback and complaints</h2><p>Write to <a href="mailto:a11y@example.org">a11y@example.org</a>.</p>'
+            "<p>If you are not satisfied with the response, you can complain to {}.</p>"
+            "<p>Last updated: 11 August 2026</p></main></body></html>")
+    named = page.format("the Norwegian Digitalisation Agency, which supervises the rules on universal design of ICT")
+    assert "no-supervisor" not in run(named, tmp_path, today=dt.date(2026, 8, 20), jurisdiction="eu").codes
+    unnamed = page.format("the shop manager")
+    assert "no-supervisor" in run(unnamed, tmp_path, today=dt.date(2026, 8, 20), jurisdiction="eu").codes
