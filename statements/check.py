@@ -784,7 +784,8 @@ def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
 
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     """Every date, when none is labelled, except the date of a test ("This website was last tested
-    on 11 May 2022": the UK model keeps that apart from the statement's own date), the service's
+    on 11 May 2022": the UK model keeps that apart from the statement's own date; "Accessibility
+    testing was performed … during September 2021"), the service's
     publication ("Webbplatsen offentliggjordes den 25 juni 2025"), a plan ("senast den 31
     december 2025", "by March 2025"), a law's own date ("Law of 19 July 2018", "the Act applies
     from 28 June 2025") and the day data was fetched ("Datan hämtades … den 2026-10-07")."""
@@ -797,7 +798,10 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
         # a sentence naming a law and not the statement dates the law ("EU:s tillgänglighetsdirektiv …
         # i kraft sedan 28 juni 2025")
         about_a_law = _matches(p["law_words"][lang], sentence) and not _matches(p["statement_words"][lang], sentence)
-        if about_a_law or _matches(p["publication_words"][lang] + p["plan_words"][lang] + p["data_words"][lang], sentence):
+        # a sentence saying when a test was carried out dates the test ("Accessibility testing was performed …
+        # during September 2021"), unless it names the statement too
+        about_a_test = _matches(p["test_sentence_words"][lang], sentence) and not _matches(p["statement_words"][lang], sentence)
+        if about_a_law or about_a_test or _matches(p["publication_words"][lang] + p["plan_words"][lang] + p["data_words"][lang], sentence):
             excluded.update(dates_in(sentence, lang))
     return [d for d in dates_in(text, lang) if d not in excluded]
 

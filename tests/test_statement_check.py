@@ -2552,3 +2552,18 @@ def test_a_complaint_to_a_named_agency_in_the_feedback_section_is_the_enforcemen
     assert "no-supervisor" not in run(named, tmp_path, today=dt.date(2026, 8, 20), jurisdiction="eu").codes
     unnamed = page.format("the shop manager")
     assert "no-supervisor" in run(unnamed, tmp_path, today=dt.date(2026, 8, 20), jurisdiction="eu").codes
+
+
+@pytest.mark.parametrize("lang, text, dates", [
+    ("en", "accessibility testing was performed on this web service by ten10 solutions during september 2021.", []),
+    ("en", "this statement was prepared in october 2021, after the audit was carried out.", [dt.date(2021, 10, 31)]),
+    ("fi", "saavutettavuuden testaus tehtiin ulkopuolisen asiantuntijan toimesta syyskuussa 2021 ja 3.10.2021.", []),
+    ("sv", "granskningen utfördes av en extern konsult under hösten, den 3 oktober 2021.", []),
+])
+def test_a_sentence_about_when_testing_was_done_dates_the_test(lang, text, dates):
+    """Round 132 (the CMA's internal market form): with no labelled date, "Accessibility testing was performed on
+    this web service by Ten10 Solutions during September 2021" dates the test, not the statement (it was read as the
+    statement's date, and the statement as stale); its date stands too far from "tested" words for the test-date rule.
+    A sentence that names the statement keeps its date."""
+    from statements.check import unlabelled_dates
+    assert unlabelled_dates(text, lang) == dates
