@@ -795,13 +795,12 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     excluded = {d for found in cited for d in found}
     p = patterns()
     for sentence in SENTENCE_END.split(text):
-        # a sentence naming a law and not the statement dates the law ("EU:s tillgänglighetsdirektiv …
-        # i kraft sedan 28 juni 2025")
-        about_a_law = _matches(p["law_words"][lang], sentence) and not _matches(p["statement_words"][lang], sentence)
-        # a sentence saying when a test was carried out dates the test ("Accessibility testing was performed …
-        # during September 2021"), unless it names the statement too
-        about_a_test = _matches(p["test_sentence_words"][lang], sentence) and not _matches(p["statement_words"][lang], sentence)
-        if about_a_law or about_a_test or _matches(p["publication_words"][lang] + p["plan_words"][lang] + p["data_words"][lang], sentence):
+        # a sentence naming a law, or saying when a test was carried out, and not naming the statement dates
+        # the law or the test ("EU:s tillgänglighetsdirektiv … i kraft sedan 28 juni 2025", "Accessibility
+        # testing was performed … during September 2021")
+        about_a_law_or_test = (_matches(p["law_words"][lang] + p["test_sentence_words"][lang], sentence)
+                               and not _matches(p["statement_words"][lang], sentence))
+        if about_a_law_or_test or _matches(p["publication_words"][lang] + p["plan_words"][lang] + p["data_words"][lang], sentence):
             excluded.update(dates_in(sentence, lang))
     return [d for d in dates_in(text, lang) if d not in excluded]
 
