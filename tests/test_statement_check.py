@@ -1981,6 +1981,23 @@ def test_an_issue_tracker_link_is_a_feedback_channel(tmp_path, link):
     assert run(without, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-feedback",)
 
 
+def test_a_support_page_link_is_a_feedback_channel_and_the_complaints_service_is_not(tmp_path):
+    """Round 138 (GDS's Find open data): "please select 'Report a problem' on the data.gov.uk support page" under
+    "Reporting accessibility problems" was not taken for a channel, so "no feedback" was reported. A link to the
+    site's support page is one, as a contact form is; a link to the Equality Advisory and Support Service in the same
+    section is where a complaint goes after the organisation has answered, not a channel to the organisation."""
+    status = ("Compliance status", "<p>This website is fully compliant with WCAG 2.1 AA.</p>")
+    rest = EN_CONTACT[1:]
+    support = '<a href="/support">data.gov.uk support page</a>'
+    eass = '<a href="https://www.equalityadvisoryservice.com/">Equality Advisory and Support Service</a>'
+    with_link = page("en", status, ("Reporting accessibility problems",
+                                    f"<p>Please select 'Report a problem' on the {support}.</p>"), *rest)
+    assert run(with_link, tmp_path, dt.date(2026, 9, 1), "eu").codes == ()
+    only_eass = page("en", status, ("Reporting accessibility problems",
+                                    f"<p>If you are not happy with our answer, contact the {eass}.</p>"), *rest)
+    assert run(only_eass, tmp_path, dt.date(2026, 9, 1), "eu").codes == ("no-feedback",)
+
+
 @pytest.mark.parametrize("lang, heading, kinds", [
     ("fi", "Upotuksesta puuttuu selittävä otsikko", {"non_accessible"}),
     ("fi", "Kuvien ja kaavioiden tekstivastineissa on puutteita", {"non_accessible"}),
@@ -2557,6 +2574,8 @@ def test_a_complaint_to_a_named_agency_in_the_feedback_section_is_the_enforcemen
 @pytest.mark.parametrize("lang, text, dates", [
     ("en", "accessibility testing was performed on this web service by ten10 solutions during september 2021.", []),
     ("en", "this statement was prepared in october 2021, after the audit was carried out.", [dt.date(2021, 10, 31)]),
+    ("en", "this website is being tested via a combination of accessibility tools throughout september 2020.", []),
+    ("en", "the testing has been carried out by parliament uk since september 2020.", []),
     ("fi", "saavutettavuuden testaus tehtiin ulkopuolisen asiantuntijan toimesta syyskuussa 2021 ja 3.10.2021.", []),
     ("sv", "granskningen utfördes av en extern konsult under hösten, den 3 oktober 2021.", []),
 ])
