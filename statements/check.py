@@ -807,8 +807,9 @@ def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
 
 def _channel(section: Section) -> str:
     """A real feedback channel in the section: an e-mail address, a phone number, or a link to a form
-    or to mail or phone. The supervisor's own address or switchboard, often printed inside the feedback
-    section, is not a channel to the organisation."""
+    or to mail or phone (a form, a support page, an issue tracker). The supervisor's own address or
+    switchboard, or the complaints service's, often printed inside the feedback section, is not a channel
+    to the organisation."""
     hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
                 if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
     form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
