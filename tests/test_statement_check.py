@@ -2229,6 +2229,19 @@ def test_known_remaining_gaps_listed_under_the_status_are_the_non_accessible_con
     assert "no-non-accessible-section" not in run(html, tmp_path, jurisdiction="eu").codes
 
 
+def test_an_issue_described_as_follows_under_the_status_is_the_non_accessible_content(tmp_path):
+    """Round 140 (DWP's Fraud Referral Capture form): under "Compliance status", "partially compliant … We have
+    identified an issue … The issue is described as follows:" and a list of its steps, with no heading of their own,
+    was read as no list of what is not accessible. Without the sentence, the same list names nothing."""
+    def html(lead):
+        return ('<html lang="en"><body><main><h1>x</h1><h2>Compliance status</h2><p>This service is partially compliant '
+                f"with WCAG 2.2 AA. We have identified an issue that could affect users in a rare scenario. {lead}</p>"
+                "<ul><li>Text input area has a 500 character limit.</li><li>Going back adds spaces to the count.</li></ul>"
+                "</main></body></html>")
+    assert "no-non-accessible-section" not in run(html("The issue is described as follows:"), tmp_path, jurisdiction="eu").codes
+    assert "no-non-accessible-section" in run(html("Here is what we know:"), tmp_path, jurisdiction="eu").codes
+
+
 @pytest.mark.parametrize("lang, text, newest", [
     ("en", "This statement was prepared in accordance with regulations. It was last reviewed in 2024.", "2024-12-31"),
     ("fi", "Seloste on päivitetty vuonna 2023.", "2023-12-31"),
