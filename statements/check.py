@@ -475,8 +475,11 @@ def _phone(text: str) -> bool:
     return sum(ch.isdigit() for ch in text) >= 7
 
 
-def _supervisor_contact(text: str) -> bool:
-    return _matches(patterns()["supervisor_contacts"], text.lower()) is not None
+def _complaint_body_contact(text: str) -> bool:
+    """Whether the text is an address, phone number or site of a body a complaint goes to after the
+    organisation has answered (the supervisor, the UK's Equality Advisory and Support Service): printed
+    in a feedback section, it is no channel to the organisation."""
+    return _matches(patterns()["complaint_body_contacts"], text.lower()) is not None
 
 
 def _asked(text: str, position: int, lang: str) -> bool:
@@ -811,8 +814,8 @@ def _channel(section: Section) -> str:
     switchboard, or the complaints service's, often printed inside the feedback section, is not a channel
     to the organisation."""
     hit = next((m.group(0) for rx in (EMAIL, PHONE) for m in rx.finditer(_deobfuscated(section.text))
-                if not _supervisor_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
-    form = next((href for href, text in section.links if not _supervisor_contact(href) and (href.startswith(("mailto:", "tel:"))
+                if not _complaint_body_contact(m.group(0)) and (rx is EMAIL or _phone(m.group(0)))), "")
+    form = next((href for href, text in section.links if not _complaint_body_contact(href) and (href.startswith(("mailto:", "tel:"))
                  or (href.startswith(("http", "/")) and re.search(patterns()["form_link"], (text + " " + href).lower())))), "")
     return hit or form
 
@@ -935,7 +938,7 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
                 break
     if not channel and feedback:  # "contact us by the e-mail link below": an actual address after the feedback section
         after = found_sections[min(feedback_at) + 1:]
-        channel = next((href for s in after for href, _ in s.links if href.startswith(("mailto:", "tel:")) and not _supervisor_contact(href)), "")
+        channel = next((href for s in after for href, _ in s.links if href.startswith(("mailto:", "tel:")) and not _complaint_body_contact(href)), "")
     if not channel:
         problem("no-feedback", "check.no_feedback")
 
