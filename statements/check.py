@@ -358,11 +358,15 @@ def _span(found: list[Section], index: int) -> range:
     return range(index, end)
 
 
-def _under(found: list[Section], index: int) -> Section:
-    """The section at ``index`` with its subsections' text and links."""
+def _under(found: list[Section], index: int, until: frozenset[int] = frozenset()) -> Section:
+    """The section at ``index`` with its subsections' text and links, up to the first subsection in
+    ``until``."""
     head = found[index]
     whole = Section(head.heading, head.level, head.text, list(head.links))
-    for sub in (found[j] for j in _span(found, index)[1:]):
+    for j in _span(found, index)[1:]:
+        if j in until:
+            break
+        sub = found[j]
         whole.text += " " + sub.heading + " " + sub.text
         whole.links += sub.links
     return whole
@@ -379,8 +383,14 @@ def _sentence_before(text: str, position: int, width: int) -> str:
 @cache
 def _rx(rule: str) -> re.Pattern:
     """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number or a
-    name pass ("WCAG 2.1", "Metsa.fi"), and the one after a version ("WCAG 2.1. tason")."""
-    return re.compile(rule.replace("[^.]", r"(?:[^.]|\.(?=\w)|(?<=\d\.\d)\.)"))
+    name pass ("WCAG 2.1", "Metsa.fi"), the one after a version ("WCAG 2.1. tason") and the one after
+    a site's name that ends in its domain ("uppfyller webbplatsen Planering av statens trafikleder.fi.
+    delvis kriterierna")."""
+    return re.compile(rule.replace("[^.]", rf"(?:[^.]|\.(?=\w)|(?<=\d\.\d)\.|{DOMAIN_END}\.)"))
+
+
+# the end of a site's domain name (a word, a dot and a common top-level domain)
+DOMAIN_END = "(?:" + "|".join(rf"(?<=\w\.{tld})" for tld in ("fi", "se", "ax", "eu", "uk", "com", "org", "net")) + ")"
 
 
 def _matches(rules: list[str], text: str) -> re.Match | None:
@@ -857,7 +867,10 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # anywhere but in a list of problems ("the contrast of our button does not meet WCAG 2.1" under
     # "Kontrastproblem …" is no status)
     anywhere = " ".join(found_sections[i].text for i in _outside(found_sections, lang, ("non_accessible",)))
-    places = [_under(found_sections, i).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
+    # a status section's own subsections, not the list of problems that may follow inside it (a "Technical
+    # information" heading set one level above "Non-accessible content" and its "Non-compliant …" parts)
+    listing = frozenset(_find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE))
+    places = [_under(found_sections, i, listing).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]

@@ -642,6 +642,26 @@ def test_without_a_status_section_a_loose_wording_alone_is_still_partially(tmp_p
     assert run(html, tmp_path, jurisdiction="eu").status == "partially"
 
 
+def test_a_status_section_is_read_without_the_list_of_problems_set_under_it(tmp_path):
+    """Round 141 (the Workforce Management Tool): "Technical information" set as h1 holds, as h2s,
+    "Non-accessible content", "Non-compliance with the accessibility regulations" and "Non-compliant
+    third-party graph"; "non-compliant" in the last was read as the status, "not compliant", where the
+    page's only status is "some parts of this website are not fully accessible"."""
+    html = ('<html lang="en"><body><main><h1>Accessibility statement</h1><h2>How accessible this website is</h2>'
+            "<p>We know some parts of this website are not fully accessible.</p>"
+            '<h2>Reporting accessibility problems</h2><p>Email <a href="mailto:a@example.org">a@example.org</a>.</p>'
+            "<h2>Enforcement procedure</h2><p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing "
+            "the accessibility regulations.</p><h1>Technical information about this website’s accessibility</h1>"
+            "<p>We are committed to making this website accessible.</p><h2>Non-accessible content</h2>"
+            "<p>The content listed below is non-accessible for the following reasons:</p>"
+            "<h2>Non-compliance with the accessibility regulations</h2><ol><li>Some tables have no row headers.</li></ol>"
+            "<h2>Non-compliant third-party graph</h2><ol><li>The graph is not readable by screen readers.</li></ol>"
+            "<h1>Preparation of this accessibility statement</h1><p>This statement was prepared on 10 October 2025.</p>"
+            "</main></body></html>")
+    result = run(html, tmp_path, dt.date(2025, 11, 1), jurisdiction="eu")
+    assert (result.status, result.codes) == ("partially", ()), result.found
+
+
 def test_a_status_word_in_a_heading_inside_the_list_of_problems_is_not_the_status_section(tmp_path):
     """Round 24 (Katrineholm's AI-hubben): DIGG's "Bristande förenlighet med lagkraven" under "Innehåll
     som inte är tillgängligt" was taken for the status section, and "kanske inte alltid uppfyller
@@ -908,11 +928,14 @@ def test_legal_remedies_naming_the_defender_of_rights_is_an_enforcement_procedur
     ("sv", "När det gäller innehållet uppfyller webbplatsen Metsa.fi delvis kraven för (WCAG) 2.1 A- och AA-nivåerna.", "partially"),
     ("en", "The service at example.gov.uk meets WCAG 2.1 partially.", "partially"),
     ("fi", "Palvelu osoitteessa esimerkki.fi täyttää WCAG 2.1 -ohjeistuksen AA-tason vaatimukset osittain.", "partially"),
+    ("sv", "Innehållet uppfyller webbplatsen Planering av statens trafikleder.fi. delvis kriterierna på nivå AA.", "partially"),
 ])
 def test_a_dot_inside_a_name_or_a_number_does_not_end_the_status_sentence(lang, sentence, status):
     """Round 34 (Metsähallitus in Swedish): the dot of "Metsa.fi" stopped the reading within the
     sentence, so "uppfyller webbplatsen Metsa.fi delvis kraven" was read as no status; the words
-    matched are still given as written."""
+    matched are still given as written. Round 141: nor does a stray dot after a site's domain name
+    ("trafikleder.fi. delvis"), which the reading of Hassu's status had passed over only by taking the
+    list of problems under it for part of the status section."""
     from statements.check import status_of
     found, words = status_of(sentence.lower(), lang)
     assert found == status and sentence.lower().find(words) >= 0
