@@ -1131,6 +1131,28 @@ def test_support_correction_and_reporting_headings_are_not_the_list_of_problems(
     assert heading_kinds(heading, lang) == kinds
 
 
+@pytest.mark.parametrize("heading, kinds", [
+    ("Conformance date", set()),
+    ("Conformance status", {"status"}),
+])
+def test_a_conformance_date_heading_is_not_the_status_section(heading, kinds):
+    """Round 142 (the Money Advice Service, 2016): "Conformance date", over the statement's dates, was
+    taken for the status section, so "This site has been developed to conform to level AA" above it, a
+    claim in the author's own words, was never read and the page was said to state no status."""
+    from statements.check import heading_kinds
+    assert heading_kinds(heading, "en") == kinds
+
+
+def test_an_own_words_claim_above_a_conformance_date_is_not_a_model_status(tmp_path):
+    html = ('<html lang="en"><body><main><h1>Accessibility statement</h1><h2>Accessibility limitations</h2>'
+            "<ul><li>PDF documents</li></ul><h2>Accessibility guidelines</h2><p>This site has been developed to conform "
+            "to level AA of the Web Content Accessibility Guidelines 2.0 (WCAG 2.0).</p><h2>Contact us</h2>"
+            '<p><a href="mailto:a@example.org">a@example.org</a></p><h2>Conformance date</h2>'
+            "<p>This accessibility statement was issued on 21/08/2014 and last updated on 18/02/2016.</p></main></body></html>")
+    result = run(html, tmp_path, dt.date(2016, 3, 3), jurisdiction="eu")
+    assert result.codes == ("not-a-model-status", "no-supervisor"), result.found
+
+
 def test_requirements_met_partially_is_partially():
     """Round 42 (Oulu in English): "The accessibility requirements are met partially" (the passive)."""
     from statements.check import status_of
