@@ -380,6 +380,10 @@ def _sentence_before(text: str, position: int, width: int) -> str:
     return SENTENCE_END.split(text[max(0, position - width):position])[-1]
 
 
+# the end of a site's domain name (a word, a dot and a common top-level domain)
+DOMAIN_END = "(?:" + "|".join(rf"(?<=\w\.{tld})" for tld in ("fi", "se", "ax", "eu", "uk", "com", "org", "net")) + ")"
+
+
 @cache
 def _rx(rule: str) -> re.Pattern:
     """A rule as written in the data; "[^.]" (within a sentence) lets a dot inside a number or a
@@ -387,10 +391,6 @@ def _rx(rule: str) -> re.Pattern:
     a site's name that ends in its domain ("uppfyller webbplatsen Planering av statens trafikleder.fi.
     delvis kriterierna")."""
     return re.compile(rule.replace("[^.]", rf"(?:[^.]|\.(?=\w)|(?<=\d\.\d)\.|{DOMAIN_END}\.)"))
-
-
-# the end of a site's domain name (a word, a dot and a common top-level domain)
-DOMAIN_END = "(?:" + "|".join(rf"(?<=\w\.{tld})" for tld in ("fi", "se", "ax", "eu", "uk", "com", "org", "net")) + ")"
 
 
 def _matches(rules: list[str], text: str) -> re.Match | None:
@@ -869,8 +869,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     anywhere = " ".join(found_sections[i].text for i in _outside(found_sections, lang, ("non_accessible",)))
     # a status section's own subsections, not the list of problems that may follow inside it (a "Technical
     # information" heading set one level above "Non-accessible content" and its "Non-compliant …" parts)
-    listing = frozenset(_find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE))
-    places = [_under(found_sections, i, listing).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
+    non_accessible = _find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE)
+    places = [_under(found_sections, i, frozenset(non_accessible)).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]
@@ -915,7 +915,6 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
         problem("not-a-model-status", "check.not_a_model_status", words, words=words)
         status = None
 
-    non_accessible = _find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE)
     # a section without a heading of its own: the model's phrases, or problems named by their WCAG
     # success criterion ("… (WCAG 1.3.1)") under whatever heading the author chose; the phrases count
     # only outside the feedback, enforcement and support sections ("Reporting non-accessible content"
