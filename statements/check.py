@@ -798,10 +798,10 @@ def _enforcement_named(found: list[Section], body: str, lang: str) -> bool:
 def unlabelled_dates(text: str, lang: str) -> list[dt.date]:
     """Every date, when none is labelled, except the date of a test ("This website was last tested
     on 11 May 2022": the UK model keeps that apart from the statement's own date; "Accessibility
-    testing was performed … during September 2021"), the service's
-    publication ("Webbplatsen offentliggjordes den 25 juni 2025"), a plan ("senast den 31
-    december 2025", "by March 2025"), a law's own date ("Law of 19 July 2018", "the Act applies
-    from 28 June 2025") and the day data was fetched ("Datan hämtades … den 2026-10-07")."""
+    testing was performed … during September 2021"), the service's publication ("Webbplatsen
+    offentliggjordes den 25 juni 2025"), a plan ("senast den 31 december 2025", "by March 2025"), a
+    law's own date ("Law of 19 July 2018", "the Act applies from 28 June 2025") and the day data was
+    fetched ("Datan hämtades … den 2026-10-07")."""
     cited = [dates_in(text[m.end():m.end() + span], lang)[:1]
              for words, span in ((patterns()["test_words"][lang], 60), (patterns()["law_date_words"][lang], 25))
              for word in words for m in re.finditer(word, text)]
@@ -870,7 +870,8 @@ def check_html(source: str, page: str, today: dt.date, messages: str = "en", jur
     # a status section's own subsections, not the list of problems that may follow inside it (a "Technical
     # information" heading set one level above "Non-accessible content" and its "Non-compliant …" parts)
     non_accessible = _find(found_sections, "non_accessible", lang, exclude=NOT_NON_ACCESSIBLE)
-    places = [_under(found_sections, i, frozenset(non_accessible)).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
+    listing = frozenset(non_accessible)
+    places = [_under(found_sections, i, listing).text for i in heading] + [" ".join(s.text for s in found_sections[:first_other]), anywhere]
     # a status section whose first sentence claims a level of accessibility in none of the model's words
     claim = next((first for text in places[:len(heading)] if text.strip()
                   for first in [SENTENCE_END.split(text.strip(), maxsplit=1)[0][:200]]
