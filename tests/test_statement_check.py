@@ -2517,11 +2517,13 @@ def test_an_escalation_sentence_that_names_a_body_is_the_enforcement_procedure(t
     ("We strive to be compliant with WCAG 2.1 Level AA.", "no-status"),
     ("Some embedded maps may not be compliant with WCAG 2.1 Level AA.", "no-status"),
     ("Digilist is built to WCAG 2.1 level AA, the level required by the Norwegian regulation.", "not-a-model-status"),
+    ("We've designed our pages to meet the Web Content Accessibility Guidelines to level AA.", "not-a-model-status"),
 ])
 def test_an_own_words_claim_without_a_status_heading_is_not_a_model_status(tmp_path, sentence, code):
     """Round 116 (Compleo Health): no status heading and no status anywhere, but under "Accessibility Standards"
     a claim of the standard's level in the author's own words: none of the model's options, not a missing
-    status. An aim, or a sentence about what may not comply, is still no status."""
+    status. An aim, or a sentence about what may not comply, is still no status. Round 144 (the NHS service
+    manual): what was designed may stand between "designed" and "to meet" ("designed our pages to meet")."""
     html = ('<html lang="en"><body><main><h1>Accessibility Statement</h1>'
             f"<h3>Accessibility Standards</h3><p>{sentence} These guidelines explain how to make content accessible.</p>"
             "<h3>Third-Party Content</h3><p>We cannot guarantee the accessibility of third-party content.</p>"
