@@ -648,6 +648,9 @@ def _months(lang: str) -> dict[str, int]:
 
 ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 DMY_DATE = re.compile(r"(?<![\d./-])(\d{1,2})(?:\.\s?(\d{1,2})\.\s?|/(\d{1,2})/|-(\d{1,2})-)((?:19|20)\d{2})(?!\d)")  # 10.6.2026, 10/06/2026, 10-06-2026
+# "17/11/23": a two-digit year only with slashes, where no criterion number ("2.4.11") can be taken for a date;
+# the law came in 2016, so such a year is this century's
+DMY_SHORT = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])")
 
 
 @cache
@@ -693,6 +696,8 @@ def _date_spans(text: str, lang: str) -> list[tuple[int, int, dt.date]]:
         add(m, int(m.group(1)), int(m.group(2)), int(m.group(3)))
     for m in DMY_DATE.finditer(text):
         add(m, int(m.group(5)), int(m.group(2) or m.group(3) or m.group(4)), int(m.group(1)))
+    for m in DMY_SHORT.finditer(text):
+        add(m, 2000 + int(m.group(3)), int(m.group(2)), int(m.group(1)))
     for m in day_month.finditer(text):
         add(m, int(m.group(4)), months[m.group(3).lower()], int(m.group(1)))
     for m in month_day.finditer(text):

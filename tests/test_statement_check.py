@@ -136,6 +136,8 @@ def test_the_old_esavi_wording_is_not_one_of_the_three_options(tmp_path):
     ("den 1 mars 2026", "sv", [dt.date(2026, 3, 1)]),
     ("prepared on 30-Nov-2022", "en", [dt.date(2022, 11, 30)]),  # AIDE, round 115
     ("the 5-May-20221 build", "en", []),
+    ("prepared on 17/11/23.", "en", [dt.date(2023, 11, 17)]),  # Defra payment data, round 145
+    ("fails 2.4.11 and 1/2/345; open 24/7/365", "en", []),
 ])
 def test_dates_in_every_common_form(text, lang, expected):
     from statements.check import dates_in
